@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { defaultCoderConfig } from '../coding/coder.ts';
+import { docsFromPaths } from '../ingest/index.ts';
+import { codedDocFromDoc } from '../pipeline.ts';
+import type { Event } from '../types.ts';
+import { jsonFromEvent, tableFromEvents } from './event-json.ts';
+import { checkedDate, checkedFormat } from './flags.ts';
+
+const FORMATS = ['jsonl', 'json', 'table'] as const;
+
+interface CodeFlags {
+  readonly date?: string;
+  readonly format: string;
+  readonly prefilter: boolean;
+}
+
+/** `detente code`: codes documents and prints their events, storing nothing. */
+export function registerCode(program: Command): void {
+  program
+    .command('code')
+    .description('code documents into events and print them (nothing is stored)')
+    .argument('<paths...>', 'files, folders (read recursively) or - for standard input')
+    .option('--date <YYYY-MM-DD>', 'document date, overriding front matter (resolves "last year", people\'s offices)')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'jsonl')
+    .option('--no-prefilter', 'analyse every sentence, even those that cannot hold an event')
+    .action(async (paths: string[], flags: CodeFlags) => {
+      const format = checkedFormat(flags.format, FORMATS);
+      const date = flags.date === undefined ? undefined : checkedDate(flags.date, '--date');
+      // Validate the dictionaries before reading any document.
+      defaultCoderConfig();
+      let failures = 0;
+      const all: Event[] = [];
+      for await (const item of docsFromPaths(paths, { date, onSkip: (p, why) => process.stderr.write(`detente: ${p}: skipped (${why})\n`) })) {
+        if ('error' in item) {
+          failures++;
+          process.stderr.write(`detente: ${item.error.where}: ${item.error.message}\n`);
+          continue;
+        }
+        const coded = codedDocFromDoc(item, { date, prefilter: flags.prefilter });
+        if (format === 'jsonl') {
+          for (const e of coded.events) process.stdout.write(`${JSON.stringify(jsonFromEvent(e))}\n`);
+        } else {
+          all.push(...coded.events);
+        }
+      }
+      if (format === 'json') process.stdout.write(`${JSON.stringify(all.map(jsonFromEvent), null, 2)}\n`);
+      if (format === 'table') process.stdout.write(`${tableFromEvents(all)}\n`);
+      if (failures > 0) process.exitCode = 2;
+    });
+}

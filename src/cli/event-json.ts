@@ -1,0 +1,57 @@
+import type { ActorRef, Event } from '../types.ts';
+
+function actorJson(a: ActorRef): Record<string, unknown> {
+  return { text: a.text, country: a.country, sector: a.sector, entry: a.entry, span: a.span };
+}
+
+/**
+ * An event in the shape of `detente code --format jsonl` (the coder issue's
+ * line, keys in that order, then the extra keys: span, entries, origin, ids).
+ */
+export function jsonFromEvent(e: Event): Record<string, unknown> {
+  return {
+    doc: e.doc,
+    sentence: e.sentence,
+    source: actorJson(e.source),
+    target: actorJson(e.target),
+    type: e.type,
+    mode: e.mode,
+    quad: e.quad,
+    intensity: e.intensity,
+    cameo: e.cameo,
+    negated: e.negated,
+    modality: e.modality,
+    contexts: e.contexts,
+    theater: e.theater,
+    date: e.date,
+    section: e.section,
+    rule: e.rule,
+    span: e.span,
+    entries: e.entries,
+    origin: e.origin,
+    originId: e.originId,
+    docId: e.docId,
+    url: e.url,
+  };
+}
+
+/** A fixed-width table of events for reading in a terminal. */
+export function tableFromEvents(events: readonly Event[]): string {
+  const rows = events.map((e) => [
+    e.doc ?? '',
+    String(e.sentence?.index ?? ''),
+    `${e.source.country}${e.source.sector ? `/${e.source.sector}` : ''}`,
+    `${e.target.country}${e.target.sector ? `/${e.target.sector}` : ''}`,
+    `${e.type}${e.negated ? ' (not)' : ''}`,
+    String(e.quad),
+    e.modality,
+    e.contexts.join(','),
+    e.theater ?? '',
+    e.date ?? '',
+    (e.sentence?.text ?? '').replace(/\s+/g, ' ').slice(0, 90),
+  ]);
+  const head = ['doc', 'sent', 'source', 'target', 'type', 'quad', 'modality', 'contexts', 'theater', 'date', 'evidence'];
+  const widths = head.map((h, i) => Math.min(i === 0 ? 28 : 40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.slice(0, widths[i]).padEnd(widths[i] ?? 0))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}

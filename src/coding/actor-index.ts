@@ -1,0 +1,174 @@
+import { scanTokens } from '../nlp/scan.ts';
+import type { ActorCode, Sector } from '../types.ts';
+import type {
+  AgentEntry, BodyEntry, CountryEntry, IgoEntry, PersonEntry, PlaceEntry, RegionEntry,
+} from './lexicon-types.ts';
+
+/** The actor dictionaries the coder reads (the shape `loadLexicon()` returns). */
+export interface ActorLexicon {
+  readonly countries: readonly CountryEntry[];
+  readonly igos: readonly IgoEntry[];
+  readonly bodies: readonly BodyEntry[];
+  readonly people: readonly PersonEntry[];
+  readonly agents: readonly AgentEntry[];
+  readonly regions: readonly RegionEntry[];
+  readonly places: readonly PlaceEntry[];
+}
+
+export type CandidateKind =
+  | 'country' | 'adjective' | 'demonym' | 'metonym' | 'igo' | 'body' | 'person' | 'agent' | 'region' | 'place';
+
+/** What a dictionary phrase can mean. */
+export interface Candidate {
+  readonly kind: CandidateKind;
+  /** Country (ISO3) or IGO code; for regions the theater name. */
+  readonly code: ActorCode;
+  readonly sector: Sector | null;
+  readonly entry: string;
+  /** The phrase as the dictionary writes it, for the case check. */
+  readonly form: string;
+  readonly person: PersonEntry | null;
+  readonly body: BodyEntry | null;
+  readonly animate: boolean;
+  readonly plural: boolean;
+  /** Region or place's state, when it lies in one. */
+  readonly within: ActorCode | null;
+  readonly ambiguous: boolean;
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  candidates: Candidate[];
+}
+
+/** A phrase trie over lower-cased scanner tokens. */
+export interface ActorIndex {
+  readonly root: TrieNode;
+  readonly countries: ReadonlyMap<ActorCode, CountryEntry>;
+  /** Every token (lower-case) that starts some phrase: a quick test for the pre-filter. */
+  readonly firstTokens: ReadonlySet<string>;
+}
+
+function node(): TrieNode {
+  return { next: new Map(), candidates: [] };
+}
+
+// "the" is optional before every name; the matcher takes it when present.
+function keyOf(phrase: string): string[] {
+  const tokens = scanTokens(phrase).map((t) => t.lower);
+  return tokens[0] === 'the' && tokens.length > 1 ? tokens.slice(1) : tokens;
+}
+
+function add(root: TrieNode, firsts: Set<string>, phrase: string, c: Omit<Candidate, 'form'>): void {
+  const key = keyOf(phrase);
+  if (key.length === 0) return;
+  let n = root;
+  for (const k of key) {
+    let child = n.next.get(k);
+    if (!child) {
+      child = node();
+      n.next.set(k, child);
+    }
+    n = child;
+  }
+  const form = phrase.replace(/^the\s+/i, '');
+  if (!n.candidates.some((x) => x.entry === c.entry && x.kind === c.kind)) n.candidates.push({ ...c, form });
+  firsts.add(key[0] ?? '');
+}
+
+const base = { person: null, body: null, animate: true, plural: false, within: null, ambiguous: false } as const;
+
+/** Builds the phrase index from the actor dictionaries. */
+export function actorIndexFromLexicon(lex: ActorLexicon): ActorIndex {
+  const root = node();
+  const firsts = new Set<string>();
+  const countries = new Map<ActorCode, CountryEntry>();
+  for (const c of lex.countries) {
+    countries.set(c.code, c);
+    const amb = new Set(c.ambiguous ?? []);
+    const entry = `country:${c.code}`;
+    for (const n of c.names) add(root, firsts, n, { ...base, kind: 'country', code: c.code, sector: 'GOV', entry, ambiguous: amb.has(n) });
+    for (const n of c.adjectives) add(root, firsts, n, { ...base, kind: 'adjective', code: c.code, sector: 'GOV', entry, ambiguous: amb.has(n) });
+    for (const n of c.demonyms) add(root, firsts, n, { ...base, kind: 'demonym', code: c.code, sector: 'CVL', entry, plural: true, ambiguous: amb.has(n) });
+    for (const n of c.metonyms) add(root, firsts, n, { ...base, kind: 'metonym', code: c.code, sector: 'GOV', entry: `${entry}:${n}`, ambiguous: amb.has(n) });
+  }
+  for (const g of lex.igos) {
+    const amb = new Set(g.ambiguous ?? []);
+    for (const n of g.names) add(root, firsts, n, { ...base, kind: 'igo', code: g.code, sector: null, entry: `igo:${g.id}`, ambiguous: amb.has(n) });
+  }
+  for (const b of lex.bodies) {
+    const amb = new Set(b.ambiguous ?? []);
+    for (const n of b.names) {
+      add(root, firsts, n, { ...base, kind: 'body', code: b.country, sector: b.sector, entry: `body:${b.id}`, body: b, ambiguous: amb.has(n) });
+    }
+  }
+  for (const p of lex.people) {
+    const amb = new Set(p.ambiguous ?? []);
+    for (const n of p.names) {
+      add(root, firsts, n, { ...base, kind: 'person', code: p.country, sector: p.sector, entry: `person:${p.id}`, person: p, ambiguous: amb.has(n) });
+    }
+  }
+  for (const a of lex.agents) {
+    const plural = /s$/.test(a.words) && !/ss$/.test(a.words);
+    add(root, firsts, a.words, { ...base, kind: 'agent', code: '', sector: a.sector, entry: `agent:${a.words}`, animate: a.animate, plural });
+  }
+  for (const r of lex.regions) {
+    const amb = new Set(r.ambiguous ?? []);
+    for (const n of r.names) {
+      add(root, firsts, n, { ...base, kind: 'region', code: r.name, sector: null, entry: `region:${r.id}`, within: r.code ?? null, ambiguous: amb.has(n) });
+    }
+  }
+  for (const p of lex.places) {
+    const amb = new Set(p.ambiguous ?? []);
+    for (const n of p.names) {
+      add(root, firsts, n, { ...base, kind: 'place', code: p.country, sector: null, entry: `place:${p.id}`, within: p.country, ambiguous: amb.has(n) });
+    }
+  }
+  return { root, countries, firstTokens: firsts };
+}
+
+/** Whether the text's casing fits the dictionary form: "US" must be upper-case, "Russia" capitalised. */
+export function caseFits(form: string, text: string): boolean {
+  const f = form.trim();
+  if (/^[A-Z][A-Z.&-]{1,5}$/.test(f) && f.length <= 6) return text.replace(/^the\s+/i, '').startsWith(f);
+  const first = f.charAt(0);
+  if (first !== first.toLowerCase()) {
+    const t = text.replace(/^the\s+/i, '').charAt(0);
+    return t !== t.toLowerCase();
+  }
+  return true;
+}
+
+/** One dictionary match over scanner tokens, before composition into actor mentions. */
+export interface RawMatch {
+  /** Token range, inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly candidates: readonly Candidate[];
+}
+
+/** Longest dictionary matches over a sentence's tokens, left to right, case-checked. */
+export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: string; readonly lower: string }[]): RawMatch[] {
+  const out: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let n: TrieNode | undefined = index.root;
+    let best: RawMatch | null = null;
+    for (let j = i; j < tokens.length && n; j++) {
+      n = n.next.get(tokens[j]?.lower ?? '');
+      if (!n) break;
+      if (n.candidates.length > 0) {
+        const text = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
+        const fitting = n.candidates.filter((c) => caseFits(c.form, text));
+        if (fitting.length > 0) best = { first: i, last: j, candidates: fitting };
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}

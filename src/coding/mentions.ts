@@ -1,0 +1,334 @@
+import type { ActorCode, Sector } from '../types.ts';
+import { rawMatches } from './actor-index.ts';
+import type { ActorIndex, Candidate, RawMatch } from './actor-index.ts';
+import {
+  FIRST_PLURAL, FIRST_SINGULAR, HONORIFICS, SECOND, THIRD_PLURAL, THIRD_SINGULAR_PERSON, THIRD_SINGULAR_THING,
+} from './grammar.ts';
+import { roleOn } from './dictionaries.ts';
+
+/** A word of a sentence, with POS when the sentence was tagged. */
+export interface Word {
+  readonly i: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly lemma: string;
+  readonly pos: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An actor as resolved from the dictionaries. */
+export interface Resolved {
+  readonly country: ActorCode;
+  readonly sector: Sector | null;
+  readonly entry: string;
+}
+
+export type MentionKind = 'actor' | 'adjectival' | 'location' | 'title' | 'pronoun' | 'collective' | 'pair';
+
+/** A stretch of a sentence that names (or points to) an actor or a place. */
+export interface Mention {
+  readonly first: number;
+  readonly last: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: MentionKind;
+  readonly ref: Resolved | null;
+  readonly pair: readonly [Resolved, Resolved] | null;
+  /** Pronoun or collective key (`he`, `they`, `we`, `latter`, `two-countries`, …). */
+  readonly pronoun: string | null;
+  readonly possessive: boolean;
+  readonly plural: boolean;
+  /** Title of an unresolved office ("the President"), for resolution from context. */
+  readonly title: string | null;
+  /** Theater this mention can give: ISO3 of a country or place, or a region name. */
+  readonly theater: string | null;
+  /** Whether a person is named (for "he"). */
+  readonly person: boolean;
+  /** Whether the mention is a city or venue (where something happens), not a state or region. */
+  readonly place: boolean;
+}
+
+/** Offices that make a person the head of their country's government when unnamed ("the President"). */
+const HEAD_TITLES = new Set(['president', 'prime minister', 'premier', 'chancellor', 'leader', 'president-elect', 'head of state']);
+
+const COLLECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['the two countries', 'pair'], ['both countries', 'pair'], ['the two nations', 'pair'], ['both nations', 'pair'],
+  ['the two sides', 'pair'], ['both sides', 'pair'], ['the sides', 'pair'], ['the two leaders', 'pair'],
+  ['both leaders', 'pair'], ['the leaders', 'pair'], ['the two presidents', 'pair'], ['both presidents', 'pair'],
+  ['the presidents', 'pair'], ['the two governments', 'pair'], ['both governments', 'pair'], ['the two states', 'pair'],
+  ['our countries', 'pair'], ['our two countries', 'pair'], ['our nations', 'pair'], ['our two nations', 'pair'],
+  ['our states', 'pair'], ['our two states', 'pair'], ['the two heads of state', 'pair'], ['the heads of state', 'pair'],
+  ['the two ministers', 'pair'], ['the ministers', 'pair'], ['the parties', 'pair'], ['both parties', 'pair'],
+  ['the two parties', 'pair'], ['the two', 'pair'], ['each other', 'pair'], ['one another', 'pair'],
+  ['the latter', 'latter'], ['the former', 'former'], ['the country', 'country'], ['the president', 'title'],
+];
+const COLLECTIVE_TRIE = new Map<string, string[][]>();
+for (const [phrase] of COLLECTIVES) {
+  const words = phrase.split(' ');
+  const list = COLLECTIVE_TRIE.get(words[0] ?? '') ?? [];
+  list.push(words);
+  COLLECTIVE_TRIE.set(words[0] ?? '', list);
+}
+for (const list of COLLECTIVE_TRIE.values()) list.sort((a, b) => b.length - a.length);
+const COLLECTIVE_KEY = new Map(COLLECTIVES.map(([p, k]) => [p, k]));
+
+function isCapitalised(w: Word | undefined): boolean {
+  return !!w && /^\p{Lu}/u.test(w.text);
+}
+
+function pick(c: RawMatch, kinds: readonly string[]): Candidate | undefined {
+  for (const k of kinds) {
+    const found = c.candidates.find((x) => x.kind === k);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// Of several people sharing a name ("Bush"), the one in office on the date; else the unambiguous one.
+function personCandidate(m: RawMatch, date: string | null): Candidate | undefined {
+  const people = m.candidates.filter((c) => c.kind === 'person' && c.person);
+  if (people.length <= 1) return people[0];
+  if (date) {
+    const inOffice = people.find((c) => c.person && roleOn(c.person, date).title !== null);
+    if (inOffice) return inOffice;
+  }
+  return people.find((c) => !c.ambiguous);
+}
+
+interface Group {
+  first: number;
+  last: number;
+  country: Candidate | null;
+  agent: Candidate | null;
+  person: Candidate | null;
+  body: Candidate | null;
+  igo: Candidate | null;
+  location: Candidate | null;
+  demonym: Candidate | null;
+  adjectiveOnly: boolean;
+  titleText: string | null;
+  unknownName: boolean;
+}
+
+/**
+ * Actor and place mentions of a sentence: dictionary matches composed into
+ * noun phrases ("US Secretary of State John Kerry", "the Russian side",
+ * "Russia's Foreign Minister Sergei Lavrov", "the President of Russia"),
+ * pair compounds ("US-Russia"), collectives ("the two countries") and pronouns.
+ * `date` resolves people to the office they held.
+ */
+export function mentionsFromWords(index: ActorIndex, words: readonly Word[], date: string | null): Mention[] {
+  const raw = rawMatches(index, words);
+  const mentions: Mention[] = [];
+  const used = new Set<number>();
+  const text = (a: number, b: number): string => words.slice(a, b + 1).map((w, k) => (k > 0 && words[a + k - 1] && words[a + k - 1]!.end < w.start ? ' ' : '') + w.text).join('');
+
+  let r = 0;
+  while (r < raw.length) {
+    const m = raw[r]!;
+    // Pair compounds: COUNTRY - COUNTRY ("US-Russia", "India-Pakistan").
+    const next = raw[r + 1];
+    const a = pick(m, ['country', 'adjective', 'metonym']);
+    if (next && a && words[m.last + 1]?.text.match(/^[-–]$/) && next.first === m.last + 2) {
+      const b = pick(next, ['country', 'adjective', 'metonym']);
+      if (b && b.code !== a.code) {
+        const first = words[m.first - 1]?.lower === 'the' ? m.first - 1 : m.first;
+        mentions.push(mention(words, first, next.last, text(first, next.last), 'pair', null, [
+          { country: a.code, sector: 'GOV', entry: a.entry }, { country: b.code, sector: 'GOV', entry: b.entry }]));
+        for (let k = first; k <= next.last; k++) used.add(k);
+        r += 2;
+        continue;
+      }
+    }
+    const g = groupFrom(raw, r, words, date);
+    r = g.nextRaw;
+    const group = g.group;
+    let first = group.first;
+    // Leading determiner or honorific belongs to the mention.
+    while (first > 0 && (['the', 'a', 'an'].includes(words[first - 1]!.lower) || HONORIFICS.has(words[first - 1]!.lower))) first--;
+    const last = group.last;
+    for (let k = first; k <= last; k++) used.add(k);
+    mentions.push(resolveGroup(words, group, first, last, text(first, last), date));
+  }
+
+  // Collectives and pronouns in words not already part of a mention.
+  for (let i = 0; i < words.length; i++) {
+    if (used.has(i)) continue;
+    const w = words[i]!;
+    const options = COLLECTIVE_TRIE.get(w.lower);
+    let matched = false;
+    for (const phrase of options ?? []) {
+      if (phrase.every((p, k) => words[i + k]?.lower === p && !used.has(i + k))) {
+        const key = COLLECTIVE_KEY.get(phrase.join(' ')) ?? 'pair';
+        const end = i + phrase.length - 1;
+        const kind: MentionKind = key === 'pair' ? 'collective' : key === 'title' ? 'title' : 'pronoun';
+        const pron = key === 'pair' ? 'pair' : key;
+        mentions.push({
+          ...mention(words, i, end, text(i, end), kind, null, null),
+          pronoun: pron,
+          plural: key === 'pair',
+          title: key === 'title' ? 'president' : null,
+        });
+        for (let k = i; k <= end; k++) used.add(k);
+        i = end;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const p = pronounKey(w.lower);
+    if (p) {
+      // "us" in capitals is the country, already matched; lower-case "us" is the pronoun.
+      mentions.push({ ...mention(words, i, i, w.text, 'pronoun', null, null), pronoun: p, possessive: POSSESSIVE_PRONOUNS.has(w.lower), plural: p === 'they' || p === 'we' });
+    } else if (w.lower === 'bilateral' && words[i + 1] && !['relations', 'relationship', 'ties', 'trade'].includes(words[i + 1]!.lower)) {
+      mentions.push({ ...mention(words, i, i, w.text, 'collective', null, null), pronoun: 'pair', plural: true });
+    }
+  }
+  mentions.sort((x, y) => x.first - y.first);
+  return mentions;
+}
+
+const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
+
+function pronounKey(lower: string): string | null {
+  if (FIRST_SINGULAR.has(lower)) return 'i';
+  if (FIRST_PLURAL.has(lower)) return 'we';
+  if (SECOND.has(lower)) return 'you';
+  if (THIRD_SINGULAR_PERSON.has(lower)) return 'he';
+  if (THIRD_SINGULAR_THING.has(lower)) return 'it';
+  if (THIRD_PLURAL.has(lower)) return 'they';
+  return null;
+}
+
+function mention(words: readonly Word[], first: number, last: number, text: string, kind: MentionKind, ref: Resolved | null, pair: readonly [Resolved, Resolved] | null): Mention {
+  const after = words[last + 1];
+  const possessive = !!after && (after.lower === "'s" || after.lower === "'" || after.text === '’s');
+  return {
+    first, last, text, kind, ref, pair, pronoun: null, possessive, plural: false, title: null, theater: null, person: false, place: false,
+    start: words[first]?.start ?? 0, end: words[last]?.end ?? 0,
+  };
+}
+
+// Extends a dictionary match into the noun phrase around it: country/adjective + agents + person,
+// agent + "of" + country, honorific + person, and unknown capitalised names after a title.
+function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], date: string | null): { group: Group; nextRaw: number } {
+  const g: Group = {
+    first: raw[r]!.first, last: raw[r]!.last, country: null, agent: null, person: null, body: null, igo: null,
+    location: null, demonym: null, adjectiveOnly: false, titleText: null, unknownName: false,
+  };
+  let k = r;
+  let expectName = false;
+  const absorb = (m: RawMatch): boolean => {
+    const person = personCandidate(m, date);
+    const agent = pick(m, ['agent']);
+    const country = pick(m, ['country', 'adjective', 'metonym']);
+    const body = pick(m, ['body']);
+    const igo = pick(m, ['igo']);
+    const demonym = pick(m, ['demonym']);
+    const location = pick(m, ['region', 'place']);
+    if (person && !g.person) {
+      g.person = person;
+      g.last = m.last;
+      expectName = false;
+      return true;
+    }
+    if (g.person) return false;
+    if (agent && (g.country || g.body || g.igo || g.agent || k === r)) {
+      if (g.agent && g.country && agent === g.agent) return false;
+      g.agent = agent;
+      g.titleText = words.slice(m.first, m.last + 1).map((w) => w.lower).join(' ');
+      g.last = m.last;
+      expectName = agent.animate;
+      return true;
+    }
+    if (k === r) {
+      if (body) g.body = body;
+      else if (igo) g.igo = igo;
+      else if (demonym && !country) g.demonym = demonym;
+      else if (country) g.country = country;
+      else if (location) g.location = location;
+      else return false;
+      g.last = m.last;
+      return true;
+    }
+    return false;
+  };
+  absorb(raw[k]!);
+  k++;
+  while (k < raw.length) {
+    const m = raw[k]!;
+    let gap = m.first - g.last - 1;
+    let via = words.slice(g.last + 1, m.first).map((w) => w.lower);
+    // "Russia's Foreign Minister", "President of the United States", "the President of Russia".
+    const possessiveLink = gap === 1 && (via[0] === "'s" || via[0] === "'");
+    const ofLink = g.agent && !g.country && !g.person && (via.join(' ') === 'of' || via.join(' ') === 'of the');
+    if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
+      const agent = pick(m, ['agent']);
+      const person = personCandidate(m, date);
+      if (!agent && !person) break;
+      gap = 0;
+      via = [];
+    } else if (ofLink) {
+      const country = pick(m, ['country', 'metonym', 'igo', 'place']);
+      if (!country) break;
+      if (country.kind === 'igo') g.igo = country;
+      else g.country = country;
+      g.last = m.last;
+      k++;
+      continue;
+    } else if (gap !== 0) {
+      break;
+    }
+    if (!absorb(m)) break;
+    k++;
+  }
+  // An adjective that is not followed by an agent or a person qualifies a thing ("Russian grievances").
+  if (g.country?.kind === 'adjective' && !g.agent && !g.person) g.adjectiveOnly = true;
+  // A title followed by capitalised words we don't know ("President Michel Suleiman").
+  if (expectName && g.agent && !g.person) {
+    let j = g.last + 1;
+    while (isCapitalised(words[j]) && words[j]!.pos !== 'VERB' && /^\p{L}[\p{L}'’-]*$/u.test(words[j]!.text) && j - g.last <= 3) j++;
+    if (j > g.last + 1 && g.country) {
+      g.last = j - 1;
+      g.unknownName = true;
+    }
+  }
+  return { group: g, nextRaw: k };
+}
+
+function resolveGroup(words: readonly Word[], g: Group, first: number, last: number, text: string, date: string | null): Mention {
+  const base = mention(words, first, last, text, 'actor', null, null);
+  if (g.person?.person) {
+    const role = roleOn(g.person.person, date);
+    return { ...base, ref: { country: role.country, sector: role.sector, entry: g.person.entry }, person: true };
+  }
+  if (g.body) {
+    const sector = g.agent ? g.agent.sector : g.body.sector;
+    return { ...base, ref: { country: g.body.code, sector, entry: g.body.entry }, plural: g.agent?.plural ?? false };
+  }
+  if (g.igo) return { ...base, ref: { country: g.igo.code, sector: null, entry: g.igo.entry }, theater: null };
+  if (g.country) {
+    const sector = g.agent ? g.agent.sector : g.country.kind === 'adjective' ? 'GOV' : (g.country.sector ?? 'GOV');
+    const ref: Resolved = { country: g.country.code, sector, entry: g.agent ? `${g.country.entry}+${g.agent.entry}` : g.country.entry };
+    if (g.adjectiveOnly) return { ...base, kind: 'adjectival', ref };
+    const isHead = !!g.titleText && HEAD_TITLES.has(g.titleText);
+    return {
+      ...base, ref, plural: g.agent?.plural ?? false, person: isHead || g.unknownName,
+      theater: g.agent ? null : g.country.code,
+    };
+  }
+  if (g.demonym) {
+    const definite = words[first]?.lower === 'the';
+    return { ...base, ref: { country: g.demonym.code, sector: definite ? 'GOV' : 'CVL', entry: g.demonym.entry }, plural: true };
+  }
+  if (g.location) {
+    const theater = g.location.kind === 'region' ? (g.location.within ?? g.location.code) : g.location.code;
+    return { ...base, kind: 'location', theater, place: g.location.kind === 'place' };
+  }
+  if (g.agent) {
+    return { ...base, kind: 'title', title: g.titleText, plural: g.agent.plural, person: !!g.titleText && HEAD_TITLES.has(g.titleText) };
+  }
+  return base;
+}

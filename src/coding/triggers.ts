@@ -1,0 +1,87 @@
+import type { Word } from './mentions.ts';
+import type { PosClass, VerbIndex, VerbRule } from './verbs.ts';
+
+/** A verb-dictionary pattern found in a sentence. */
+export interface Trigger {
+  readonly rule: VerbRule;
+  /** Word index of the pattern's head. */
+  readonly head: number;
+  /** Word index of the pattern's last word. */
+  readonly end: number;
+  /** Word indices the pattern matched (gaps excluded). */
+  readonly matched: readonly number[];
+}
+
+const MAX_GAP = 4;
+const CLAUSE_BREAK = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')']);
+
+function posFits(pos: string, want: PosClass | null): boolean {
+  if (!want) return true;
+  if (want === 'N') return pos === 'NOUN' || pos === 'PROPN';
+  if (want === 'V') return pos === 'VERB' || pos === 'AUX';
+  return pos === 'ADJ' || pos === 'VERB';
+}
+
+function wordFits(w: Word, words: ReadonlySet<string>): boolean {
+  return words.has(w.lemma) || words.has(w.lower);
+}
+
+function matchRest(rule: VerbRule, words: readonly Word[], head: number): number[] | null {
+  const matched = [head];
+  let at = head + 1;
+  let gap = false;
+  for (const el of rule.rest) {
+    if (el.kind === 'gap') {
+      gap = true;
+      continue;
+    }
+    let found = -1;
+    const limit = gap ? Math.min(words.length, at + MAX_GAP + 1) : Math.min(words.length, at + 1);
+    for (let j = at; j < limit; j++) {
+      const w = words[j]!;
+      if (CLAUSE_BREAK.has(w.text)) break;
+      if (wordFits(w, el.words) && posFits(w.pos, el.pos)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    matched.push(found);
+    at = found + 1;
+    gap = false;
+  }
+  return matched;
+}
+
+/**
+ * Every verb-dictionary pattern in a tagged sentence. Where two patterns
+ * overlap, the one matching more words wins ("expressed concern" over a bare
+ * "express"; "reach an agreement" over "agreement").
+ */
+export function triggersFromWords(index: VerbIndex, words: readonly Word[]): Trigger[] {
+  const found: Trigger[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const rules = new Set([...(index.byHead.get(w.lemma) ?? []), ...(index.byHead.get(w.lower) ?? [])]);
+    for (const rule of rules) {
+      if (!posFits(w.pos, rule.head.pos)) continue;
+      const matched = matchRest(rule, words, i);
+      if (matched) found.push({ rule, head: i, end: matched.at(-1) ?? i, matched });
+    }
+  }
+  found.sort((a, b) => b.matched.length - a.matched.length || a.head - b.head);
+  const taken = new Set<number>();
+  const kept: Trigger[] = [];
+  for (const t of found) {
+    if (t.matched.some((k) => taken.has(k))) continue;
+    kept.push(t);
+    for (const k of t.matched) taken.add(k);
+  }
+  return kept.sort((a, b) => a.head - b.head);
+}
+
+/** Whether a scanned sentence holds any word form that can head a verb pattern. */
+export function mayHoldTrigger(index: VerbIndex, lowers: readonly string[]): boolean {
+  for (const l of lowers) if (index.forms.has(l)) return true;
+  return false;
+}

@@ -1,0 +1,170 @@
+import { PLOVER_TYPES, TYPE_TABLE } from '../types.ts';
+import type { Event, EventType, Quad } from '../types.ts';
+
+/** A gold event as the gold files write it (one JSON object a line). */
+export interface GoldEvent {
+  readonly doc: string;
+  readonly sentence: string;
+  readonly source: string;
+  readonly target: string;
+  readonly type: EventType;
+  readonly negated: boolean;
+  readonly modality: string;
+}
+
+/** A coded or gold event reduced to what scoring compares. */
+export interface Scored {
+  readonly sentence: string;
+  readonly source: string;
+  readonly target: string;
+  readonly type: EventType;
+  readonly quad: Quad;
+  readonly negated: boolean;
+  readonly modality: string;
+}
+
+export const LEVELS = ['dyad', 'quad', 'type'] as const;
+/** dyad: sentence + source + target; quad: + quad class; type: + PLOVER type. */
+export type Level = (typeof LEVELS)[number];
+
+export interface Counts {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+}
+
+export interface Agreement {
+  readonly agree: number;
+  readonly total: number;
+}
+
+/** Scores of one document (or a sum of several). */
+export interface DocScore {
+  readonly doc: string;
+  readonly levels: Readonly<Record<Level, Counts>>;
+  readonly negation: Agreement;
+  readonly modality: Agreement;
+  /** Gold events not found at the quad level, and coded events that matched nothing: for error analysis. */
+  readonly missed: readonly Scored[];
+  readonly spurious: readonly Scored[];
+}
+
+/** Parses one gold line; throws with the reason when a key is missing or wrong. */
+export function goldFromJson(value: unknown): GoldEvent {
+  const v = value as Record<string, unknown>;
+  const str = (k: string): string => {
+    if (typeof v[k] !== 'string') throw new Error(`"${k}" must be a string`);
+    return v[k] as string;
+  };
+  const type = str('type');
+  if (!(PLOVER_TYPES as readonly string[]).includes(type)) throw new Error(`unknown type "${type}"`);
+  return {
+    doc: str('doc'), sentence: str('sentence'), source: str('source'), target: str('target'), type: type as EventType,
+    negated: v.negated === true, modality: typeof v.modality === 'string' ? v.modality : 'asserted',
+  };
+}
+
+export function scoredFromGold(g: GoldEvent): Scored {
+  return { sentence: g.sentence, source: g.source, target: g.target, type: g.type, quad: TYPE_TABLE[g.type].quad, negated: g.negated, modality: g.modality };
+}
+
+export function scoredFromEvent(e: Event): Scored {
+  return {
+    sentence: e.sentence?.text ?? '', source: e.source.country, target: e.target.country, type: e.type, quad: e.quad,
+    negated: e.negated, modality: e.modality,
+  };
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/**
+ * Whether two sentences overlap: most of the shorter one's words are in the
+ * other (sentence splitting and PDF repair may cut them differently).
+ */
+export function sentencesOverlap(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (small.size === 0) return false;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size >= 0.6;
+}
+
+function keyFits(level: Level, c: Scored, g: Scored): boolean {
+  if (c.source !== g.source || c.target !== g.target) return false;
+  if (level === 'quad') return c.quad === g.quad;
+  if (level === 'type') return c.type === g.type;
+  return true;
+}
+
+/** One-to-one matching at a level: each gold event matches at most one coded event, in order, the first that fits. */
+export function matchAt(level: Level, coded: readonly Scored[], gold: readonly Scored[]): { pairs: [number, number][]; counts: Counts } {
+  const used = new Set<number>();
+  const pairs: [number, number][] = [];
+  gold.forEach((g, gi) => {
+    // Prefer a coded event that also agrees on type, then on flags, so agreement is measured fairly.
+    let best = -1;
+    let bestScore = -1;
+    coded.forEach((c, ci) => {
+      if (used.has(ci) || !keyFits(level, c, g) || !sentencesOverlap(c.sentence, g.sentence)) return;
+      const score = (c.type === g.type ? 4 : 0) + (c.quad === g.quad ? 2 : 0) + (c.negated === g.negated ? 1 : 0);
+      if (score > bestScore) {
+        best = ci;
+        bestScore = score;
+      }
+    });
+    if (best >= 0) {
+      used.add(best);
+      pairs.push([best, gi]);
+    }
+  });
+  return { pairs, counts: { tp: pairs.length, fp: coded.length - pairs.length, fn: gold.length - pairs.length } };
+}
+
+/** Scores one document's coded events against its gold events. */
+export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly Scored[]): DocScore {
+  const levels = {} as Record<Level, Counts>;
+  for (const level of LEVELS) levels[level] = matchAt(level, coded, gold).counts;
+  const dyadPairs = matchAt('dyad', coded, gold).pairs;
+  let negAgree = 0;
+  let modAgree = 0;
+  for (const [ci, gi] of dyadPairs) {
+    if (coded[ci]!.negated === gold[gi]!.negated) negAgree++;
+    if (coded[ci]!.modality === gold[gi]!.modality) modAgree++;
+  }
+  const quadPairs = matchAt('quad', coded, gold).pairs;
+  const matchedCoded = new Set(quadPairs.map(([c]) => c));
+  const matchedGold = new Set(quadPairs.map(([, g]) => g));
+  return {
+    doc,
+    levels,
+    negation: { agree: negAgree, total: dyadPairs.length },
+    modality: { agree: modAgree, total: dyadPairs.length },
+    missed: gold.filter((_, i) => !matchedGold.has(i)),
+    spurious: coded.filter((_, i) => !matchedCoded.has(i)),
+  };
+}
+
+/** Sums document scores. */
+export function totalOf(name: string, scores: readonly DocScore[]): DocScore {
+  const levels = {} as Record<Level, Counts>;
+  for (const level of LEVELS) {
+    levels[level] = scores.reduce((acc, s) => ({ tp: acc.tp + s.levels[level].tp, fp: acc.fp + s.levels[level].fp, fn: acc.fn + s.levels[level].fn }), { tp: 0, fp: 0, fn: 0 });
+  }
+  const sum = (f: (s: DocScore) => Agreement): Agreement => scores.reduce((a, s) => ({ agree: a.agree + f(s).agree, total: a.total + f(s).total }), { agree: 0, total: 0 });
+  return {
+    doc: name, levels, negation: sum((s) => s.negation), modality: sum((s) => s.modality),
+    missed: scores.flatMap((s) => s.missed), spurious: scores.flatMap((s) => s.spurious),
+  };
+}
+
+/** Precision, recall and F1 from counts (0 when undefined). */
+export function prf(c: Counts): { precision: number; recall: number; f1: number } {
+  const precision = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}

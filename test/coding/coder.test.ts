@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codedSentencesFromDoc } from '../../src/coding/coder.ts';
+import { sentencesFromDoc } from '../../src/nlp/sentences.ts';
+import type { Doc } from '../../src/types.ts';
+import { testConfig } from './fixture-lexicon.ts';
+
+const config = testConfig();
+
+function doc(text: string, date = '2013-07-15', source: string | null = null): Doc {
+  return {
+    id: 'd', name: 'd.txt', origin: 'd.txt', format: 'text', meta: { title: null, date, source },
+    text, original: text, offsets: [{ clean: 0, original: 0, length: text.length }], paragraphs: [], sections: [], blocks: [],
+  };
+}
+
+function code(text: string, date?: string, source?: string | null): string[] {
+  const d = doc(text, date, source);
+  return codedSentencesFromDoc(d, sentencesFromDoc(d), config)
+    .flatMap((c) => c.events)
+    .map((e) => `${e.source.country}>${e.target.country} ${e.type}${e.negated ? ' NEG' : ''} ${e.modality}`)
+    .sort();
+}
+
+const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; source?: string }> = [
+  { text: 'Russia has criticised the US for its policy in Syria.', events: ['RUS>USA ACCUSE asserted'] },
+  { text: 'Russia had shared intelligence about the Boston bombers with the FBI.', events: ['RUS>USA COOPERATE asserted'] },
+  { text: 'Moscow and Washington have been cooperating more intensely on counter terrorism.', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
+  { text: 'Moscow and Washington have not yet been able to reach an agreement on ballistic missile defence.', events: ['RUS>USA AGREE NEG asserted', 'USA>RUS AGREE NEG asserted'] },
+  { text: 'Russia has demanded legally binding guarantees from the US and NATO.', events: ['RUS>NATO REQUEST asserted', 'RUS>USA REQUEST asserted'] },
+  { text: 'Russia has vetoed resolutions in the UNSC and criticised the US.', events: ['RUS>UNSC REJECT asserted', 'RUS>USA ACCUSE asserted'] },
+  { text: 'Russia, on its part, accuses the US of interfering in its internal affairs.', events: ['RUS>USA ACCUSE asserted'] },
+  { text: 'Vladimir Putin met Barack Obama in Geneva.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Russia will supply missiles to Syria.', events: ['RUS>SYR AID future'], source: 'http://kremlin.ru/x' },
+  { text: 'The two countries could also cooperate in exploring the Arctic resources.', events: [] },
+  { text: 'Russia worries that the US might attack Iran.', events: [] },
+  { text: 'Russia has relatively good ties with Iran.', events: [] },
+  { text: 'The United States expels 35 Russian diplomats.', events: ['USA>RUS SANCTION asserted'] },
+  { text: 'Russian President Vladimir Putin had a telephone conversation with US President Barack Obama.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'ExxonMobil and Rosneft have agreed on a joint venture.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
+  { text: 'India condemned the attack.', events: [] },
+  { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
+];
+
+for (const c of cases) {
+  test(`coder: ${c.text}`, () => {
+    assert.deepEqual(code(c.text, c.date, c.source ?? null), [...c.events].sort());
+  });
+}
+
+test('coder: every event carries its evidence', () => {
+  const d = doc('Intro line.\n\nRussia has criticised the US for its policy in Syria.');
+  const [e] = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((c) => c.events);
+  assert.ok(e);
+  assert.equal(e.sentence?.index, 1);
+  assert.equal(d.text.slice(e.sentence!.start, e.sentence!.end), e.sentence!.text);
+  assert.equal(d.text.slice(e.span!.start, e.span!.end), 'criticised');
+  assert.equal(d.text.slice(e.source.span!.start, e.source.span!.end), 'Russia');
+  assert.equal(d.text.slice(e.target.span!.start, e.target.span!.end), 'the US');
+  assert.match(e.rule, /^criticize \(verbs\.tsv:\d+\)/);
+  assert.ok(e.entries.includes('verb:criticize'));
+  assert.equal(e.theater, 'SYR');
+  assert.equal(e.quad, 3);
+  assert.equal(e.intensity, -3);
+});
+
+test('coder: the pre-filter changes no event', () => {
+  const d = doc('Relations remain minimal. Russia has criticised the US. Trade reached $40 billion. The two countries could cooperate. Obama called Putin.');
+  const on = codedSentencesFromDoc(d, sentencesFromDoc(d), config, { prefilter: true });
+  const off = codedSentencesFromDoc(d, sentencesFromDoc(d), config, { prefilter: false });
+  assert.deepEqual(on.flatMap((c) => c.events), off.flatMap((c) => c.events));
+  assert.ok(on.some((c) => !c.analysed));
+  assert.equal(on.find((c) => c.sentence.text.startsWith('Relations'))?.reasons[0]?.kind, 'no-trigger');
+});
