@@ -14,7 +14,7 @@ export interface ActorGroup {
   readonly prep: string | null;
 }
 
-const HARD_BREAK = new Set([';', ':', '—', '–', '(', ')', '[', ']', '"', '“', '”']);
+const HARD_BREAK = new Set([';', ':', '—', '–', '(', ')', '[', ']']);
 const COORD_LINKS = [['and'], [','], [',', 'and'], ['along', 'with'], [',', 'along', 'with'], ['as', 'well', 'as'], ['together', 'with'], ['or'], ['&']];
 
 /** Whether a word is a finite or non-finite verb form. */
@@ -22,9 +22,11 @@ export function isVerb(w: Word | undefined): boolean {
   return !!w && (w.pos === 'VERB' || (w.pos === 'AUX' && !['to'].includes(w.lower)));
 }
 
-function linkAt(words: readonly Word[], from: number, to: number): boolean {
+// The words joining two coordinated mentions, normalised ("and", ",", "along with"), or null.
+function linkBetween(words: readonly Word[], from: number, to: number): string | null {
   const between = words.slice(from, to).map((w) => w.lower);
-  return COORD_LINKS.some((l) => l.length === between.length && l.every((x, k) => x === between[k]));
+  const link = COORD_LINKS.find((l) => l.length === between.length && l.every((x, k) => x === between[k]));
+  return link ? (link.join(' ') === ',' ? ',' : 'and') : null;
 }
 
 /** The preposition that governs the word at `i` (skipping determiners and adjectives), if any. */
@@ -37,29 +39,50 @@ export function prepositionBefore(words: readonly Word[], i: number): string | n
   return null;
 }
 
-/** Groups coordinated actor mentions; every mention with actors is in exactly one group. */
+/**
+ * Groups coordinated actor mentions; every mention with actors is in exactly
+ * one group. A bare comma coordinates only inside a list that an "and" (or
+ * "along with", "as well as") closes, so "in Pakistan, Russia allowed…" stays
+ * two groups while "Iran, Russia and India" is one.
+ */
 export function actorGroups(words: readonly Word[], mentions: readonly ResolvedMention[]): ActorGroup[] {
   const withActors = mentions.filter((m) => m.actors.length > 0 && m.mention.kind !== 'location');
-  const groups: ActorGroup[] = [];
-  let current: ResolvedMention[] = [];
-  const flush = (): void => {
-    if (current.length === 0) return;
-    const first = current[0]!.mention.first;
-    groups.push({ members: current, first, last: current.at(-1)!.mention.last, prep: prepositionBefore(words, first) });
-    current = [];
-  };
+  const runs: { members: ResolvedMention[]; links: string[] }[] = [];
   for (const m of withActors) {
-    const prev = current.at(-1);
-    // "X's Y" is one actor, never a coordination; "between A and B" keeps both.
-    if (prev && !prev.mention.possessive && linkAt(words, prev.mention.last + 1, m.mention.first) && m.mention.kind !== 'adjectival' && prev.mention.kind !== 'adjectival') {
-      current.push(m);
+    const run = runs.at(-1);
+    const prev = run?.members.at(-1);
+    // "X's Y" is one actor, never a coordination; adjectives qualify a noun.
+    const link = prev ? linkBetween(words, prev.mention.last + 1, m.mention.first) : null;
+    if (run && prev && link && !prev.mention.possessive && m.mention.kind !== 'adjectival' && prev.mention.kind !== 'adjectival') {
+      run.members.push(m);
+      run.links.push(link);
     } else {
-      flush();
-      current.push(m);
+      runs.push({ members: [m], links: [] });
     }
   }
-  flush();
-  // A trailing ", along with X," after a group joins it even when commas surround it.
+  const groups: ActorGroup[] = [];
+  const push = (members: ResolvedMention[]): void => {
+    const first = members[0]!.mention.first;
+    groups.push({ members, first, last: members.at(-1)!.mention.last, prep: prepositionBefore(words, first) });
+  };
+  for (const run of runs) {
+    // Split at bare commas that no later "and"-like link closes; a list inside a phrase
+    // ("from Afghanistan, Moscow and Tehran might") ends at its first comma when a verb follows it.
+    const first = run.members[0]!.mention.first;
+    const after = words[run.members.at(-1)!.mention.last + 1];
+    const pp = prepositionBefore(words, first) !== null && !!after && (after.pos === 'AUX' || after.pos === 'VERB');
+    let current: ResolvedMention[] = [run.members[0]!];
+    run.links.forEach((link, k) => {
+      const closed = link !== ',' ? true : !pp && run.links.slice(k + 1).some((l) => l !== ',');
+      if (closed) {
+        current.push(run.members[k + 1]!);
+      } else {
+        push(current);
+        current = [run.members[k + 1]!];
+      }
+    });
+    push(current);
+  }
   return groups;
 }
 
@@ -68,7 +91,10 @@ export interface Chain {
   /** First word of the chain (aux, modal, control verb), the trigger's head when there is none. */
   readonly start: number;
   readonly negated: boolean;
-  readonly future: boolean;
+  /** "will", "shall", "must": future, and a prediction when the author says it. */
+  readonly will: boolean;
+  /** "is to", "plans to", "is scheduled to": an actor's announced plan. */
+  readonly planned: boolean;
   readonly hypothetical: boolean;
   /** "would" seen: future after a reporting verb, hypothetical otherwise. */
   readonly would: boolean;
@@ -79,18 +105,21 @@ export interface Chain {
   readonly words: readonly string[];
 }
 
-const SEMI_MODAL_ADJ = new Set(['able', 'unable', 'likely', 'unlikely', 'going', 'about', 'set', 'due', 'expected', 'scheduled', 'supposed', 'bound', 'yet', 'poised', 'keen', 'eager']);
-const FUTURE_ADJ = new Set(['going', 'about', 'set', 'due', 'expected', 'scheduled', 'poised']);
+const SEMI_MODAL_ADJ = new Set(['able', 'unable', 'likely', 'unlikely', 'going', 'about', 'set', 'due', 'expected', 'scheduled', 'supposed', 'bound', 'yet', 'poised', 'keen', 'eager', 'ready', 'prepared', 'willing']);
+const PLANNED_ADJ = new Set(['going', 'about', 'set', 'due', 'expected', 'scheduled', 'poised', 'prepared']);
+const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
+const CHAIN_ADVERBS = new Set(['also', 'already', 'yet', 'still', 'just', 'now', 'jointly', 'together', 'again', 'finally', 'recently', 'formally', 'officially', 'even', 'further', 'actively', 'then', 'soon', 'later', 'never', 'always', 'often', 'heartily', 'sincerely', 'warmly', 'strongly', 'firmly', 'repeatedly', 'reportedly', 'allegedly']);
 
 /**
  * Walks left from a verbal trigger over its auxiliaries, modals, negation and
  * control verbs ("have not yet been able to reach", "will intensify",
- * "plans to visit") and reports what they say about the act.
+ * "plans to visit", "need to strengthen") and reports what they say about the act.
  */
 export function chainBefore(words: readonly Word[], head: number): Chain {
   let i = head - 1;
   let negated = false;
-  let future = false;
+  let will = false;
+  let planned = false;
   let hypothetical = false;
   let would = false;
   let passive = false;
@@ -99,27 +128,44 @@ export function chainBefore(words: readonly Word[], head: number): Chain {
   const seen: string[] = [];
   const headWord = words[head];
   if (headWord && /ing$/.test(headWord.lower)) progressive = true;
+  const participle = !!headWord && /(ed|en|wn|t)$/.test(headWord.lower) && headWord.lower !== 'been';
   while (i >= 0) {
     const w = words[i]!;
     const l = w.lower;
-    if (NEGATORS.has(l) && l !== 'no' && l !== 'nor' && l !== 'neither') negated = true;
-    else if (FUTURE_MARKERS.has(l)) future = true;
-    else if (l === 'would') would = true;
-    else if (HYPOTHETICAL_MARKERS.has(l)) hypothetical = true;
-    else if (l === 'to') {
-      // "is to", "plans to", "able to": look at what governs the infinitive.
+    if (QUOTES.has(w.text)) {
+      // quotes around a verb ("tried to 'reset'") do not break the chain
+    } else if (w.text === ',') {
+      // A parenthetical adverb inside the chain ("has, therefore, demanded").
+      let k = i - 1;
+      while (k >= 0 && (words[k]!.pos === 'ADV' || CHAIN_ADVERBS.has(words[k]!.lower))) k--;
+      if (k < i - 1 && words[k]?.text === ',' && words[k - 1] && (words[k - 1]!.pos === 'AUX' || FUTURE_MARKERS.has(words[k - 1]!.lower))) {
+        i = k - 1;
+        continue;
+      }
+      break;
+    } else if (NEGATORS.has(l) && l !== 'no' && l !== 'nor' && l !== 'neither') {
+      negated = true;
+    } else if (FUTURE_MARKERS.has(l)) {
+      will = true;
+    } else if (l === 'would') {
+      would = true;
+    } else if (HYPOTHETICAL_MARKERS.has(l)) {
+      hypothetical = true;
+    } else if (l === 'to') {
+      // "is to", "plans to", "needs to": what governs the infinitive says what the act is.
       const g = words[i - 1];
-      if (g && g.lemma === 'be') future = true;
-      if (g && (FUTURE_CONTROL.has(g.lemma) || FUTURE_ADJ.has(g.lower))) future = true;
+      if (g && g.lemma === 'be' && !SEMI_MODAL_ADJ.has(words[i - 1]?.lower ?? '')) planned = true;
+      if (g && (FUTURE_CONTROL.has(g.lemma) || PLANNED_ADJ.has(g.lower))) planned = true;
+      if (g && (g.lemma === 'need' || g.lower === 'ought')) hypothetical = true;
+      if (g && (g.lemma === 'have' || g.lemma === 'need') && words[i - 2] && HYPOTHETICAL_MARKERS.has(words[i - 2]!.lower)) hypothetical = true;
     } else if (AUXILIARIES.has(l)) {
-      if (['been', 'be', 'being', 'is', 'are', 'was', 'were', 'am'].includes(l) && headWord && /(ed|en|wn|t)$/.test(headWord.lower) && headWord.lower !== 'been') passive = passive || i === head - 1 || seen.every((s) => ['not', "n't", 'yet', 'also', 'already', 'been'].includes(s));
-      if (['have', 'has', 'had', 'having'].includes(l)) perfect = true;
+      if (['been', 'be', 'being', 'is', 'are', 'was', 'were', 'am', 'get', 'got'].includes(l) && participle && seen.every((x) => CHAIN_ADVERBS.has(x) || x === "n't" || x === 'not' || QUOTES.has(x))) passive = true;
+      if (['have', 'has', 'had', 'having'].includes(l) && words[i + 1]?.lower !== 'to') perfect = true;
       if (l === 'been' && headWord && /ing$/.test(headWord.lower)) progressive = true;
-    } else if (w.pos === 'ADV' || ['also', 'already', 'yet', 'still', 'just', 'now', 'jointly', 'together', 'again', 'finally', 'recently', 'formally', 'officially', 'even', 'further', 'actively'].includes(l)) {
+    } else if (w.pos === 'ADV' || CHAIN_ADVERBS.has(l)) {
       // adverbs inside the chain
-    } else if (SEMI_MODAL_ADJ.has(l) || PASS_CONTROL.has(w.lemma) || FUTURE_CONTROL.has(w.lemma)) {
+    } else if (l === 'need' || SEMI_MODAL_ADJ.has(l) || PASS_CONTROL.has(w.lemma) || FUTURE_CONTROL.has(w.lemma)) {
       if (words[i + 1]?.lower !== 'to' && !SEMI_MODAL_ADJ.has(l)) break;
-      if (FUTURE_ADJ.has(l) || FUTURE_CONTROL.has(w.lemma)) future = true;
       if (w.lemma === 'fail' || l === 'unable') negated = !negated;
     } else {
       break;
@@ -127,7 +173,7 @@ export function chainBefore(words: readonly Word[], head: number): Chain {
     seen.push(l);
     i--;
   }
-  return { start: i + 1, negated, future, hypothetical, would, passive, progressive, perfect, words: seen.reverse() };
+  return { start: i + 1, negated, will, planned, hypothetical, would, passive, progressive, perfect, words: seen.reverse() };
 }
 
 /** Whether the word at `i` begins a new clause (a subordinator, a relative pronoun after a comma, a hard break). */

@@ -284,9 +284,10 @@ function codeOne(
   const first = resolvedMentions(mentions, d);
   const label = speakerLabel(words, first);
   const discourse = label.speaker ? nextDiscourse(d, [], label.speaker) : d;
-  const resolved = label.speaker ? resolvedMentions(mentions, discourse) : first;
+  const resolved = withPluralPronouns(words, label.speaker ? resolvedMentions(mentions, discourse) : first);
   const triggers = triggersFromWords(config.verbs, words);
-  const firstOrSecond = words.some((w) => FIRST_SINGULAR.has(w.lower) || FIRST_PLURAL.has(w.lower) || SECOND.has(w.lower));
+  // "US" in capitals is the country, not the pronoun.
+  const firstOrSecond = words.some((w) => w.text !== w.text.toUpperCase() || w.text === 'I' ? FIRST_SINGULAR.has(w.lower) || FIRST_PLURAL.has(w.lower) || SECOND.has(w.lower) : false);
   const speech = !!discourse.speaker && (label.speaker !== null || firstOrSecond);
   const { drafts, rejections } = draftsFromSentence({
     words, mentions: resolved, triggers, discourse, facts, contentStart: label.contentStart, speech,
@@ -382,6 +383,16 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true });
   }
   return out;
+}
+
+// "They" after a coordination in the same sentence ("Russia and the US announced that they will…") is that group.
+function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedMention[]): ResolvedMention[] {
+  const groups = actorGroups(words, resolved.filter((r) => r.mention.pronoun !== 'they'));
+  return resolved.map((r) => {
+    if (r.mention.pronoun !== 'they') return r;
+    const group = [...groups].reverse().find((g) => g.last < r.mention.first && g.members.length >= 2);
+    return group ? { ...r, actors: group.members.flatMap((m) => m.actors) } : r;
+  });
 }
 
 // Coordinated actors ("Moscow and Washington") count as one named pair for later collectives.

@@ -1,10 +1,10 @@
 import type { EventType, Modality } from '../types.ts';
 import { TYPE_TABLE } from '../types.ts';
-import { actorGroups, chainBefore, isVerb, opensClause, prepositionBefore } from './clauses.ts';
+import { actorGroups, chainBefore, isVerb, opensClause } from './clauses.ts';
 import type { ActorGroup, Chain } from './clauses.ts';
 import type { Discourse, ResolvedMention } from './discourse.ts';
 import {
-  ATTITUDE_WORDS, FUTURE_LIGHT_VERBS, LIGHT_VERBS, PREPOSITIONS, REPORTING_VERBS,
+  ATTITUDE_WORDS, FUTURE_LIGHT_VERBS, LIGHT_VERBS, PERFORMATIVE, PREPOSITIONS, RECOMMENDING, REPORTING_VERBS,
 } from './grammar.ts';
 import type { Resolved, Word } from './mentions.ts';
 import type { Trigger } from './triggers.ts';
@@ -32,7 +32,7 @@ export interface Draft {
 /** Why a trigger gave no event. */
 export interface Rejection {
   readonly trigger: Trigger;
-  readonly kind: 'one-actor' | 'not-an-act' | 'speculation' | 'same-country';
+  readonly kind: 'one-actor' | 'not-an-act' | 'speculation' | 'same-country' | 'statistic';
   readonly detail: string;
 }
 
@@ -55,10 +55,12 @@ export interface FrameInput {
   readonly speech: boolean;
 }
 
-const END_OF_NP = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV', 'PART', 'CCONJ', 'PUNCT']);
-const GOVERNING_ANNOUNCE = new Set(['announce', 'plan', 'schedule', 'propose', 'unveil', 'outline']);
-const GOVERNING_WOULD = new Set([...REPORTING_VERBS, 'agree', 'decide', 'promise', 'pledge', 'expect', 'hope', 'inform', 'confirm']);
-const CONTENT_PREPS = new Set(['of', 'for', 'over']);
+const NP_WORDS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV', 'PART', 'CCONJ', 'PUNCT', 'X']);
+const GOVERNING_ANNOUNCE = new Set(['announce', 'announcement', 'plan', 'schedule', 'propose', 'unveil', 'outline', 'prepare']);
+const GOVERNING_WOULD = new Set([...REPORTING_VERBS, 'decide', 'promise', 'pledge', 'expect', 'hope', 'inform', 'confirm', 'instruct', 'order', 'ask']);
+const CONTENT_PREPS = new Set(['of', 'for', 'over', 'about', 'against']);
+const UNSPECIFIC = /\b(in|on) (some|many|several|various|a number of|all|other|certain) (areas|fields|spheres|sectors|issues|matters)\b/i;
+const AMOUNT = /(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:%|percent|per cent|billion|million|trillion|bn\b))/i;
 
 function endOf(m: ResolvedMention, actor: Resolved): End {
   return { actor, text: m.mention.text, start: m.mention.start, end: m.mention.end };
@@ -68,147 +70,306 @@ function endsOf(g: ActorGroup): End[] {
   return g.members.flatMap((m) => m.actors.map((a) => endOf(m, a)));
 }
 
-function groupAt(groups: readonly ActorGroup[], wordIndex: number): ActorGroup | undefined {
-  return groups.find((g) => g.first <= wordIndex && wordIndex <= g.last);
+function groupEndingAt(groups: readonly ActorGroup[], i: number): ActorGroup | undefined {
+  return groups.find((g) => g.last === i);
 }
 
-function groupEndingAt(groups: readonly ActorGroup[], wordIndex: number): ActorGroup | undefined {
-  return groups.find((g) => g.last === wordIndex);
+/** The group whose last word is at `i`, or whose possessive "'s" is. */
+function groupBefore(words: readonly Word[], groups: readonly ActorGroup[], i: number): ActorGroup | undefined {
+  return groupEndingAt(groups, i) ?? (words[i]?.lower === "'s" || words[i]?.lower === "'" ? groupEndingAt(groups, i - 1) : undefined);
 }
 
-/** Nearest verb to the left of `i` (within the sentence), skipping nothing else. */
-function previousVerb(words: readonly Word[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) if (words[j]!.pos === 'VERB') return j;
+function previousVerb(words: readonly Word[], i: number, floor: number): number {
+  for (let j = i - 1; j >= floor; j--) if (words[j]!.pos === 'VERB') return j;
   return -1;
+}
+
+/**
+ * The actor group that a relative pronoun at `rel` refers to: the nearest one
+ * in the noun phrase before it, which may run through "of" ("phase IV of its
+ * deployment, which…") but not through other prepositions.
+ */
+function antecedentOf(words: readonly Word[], groups: readonly ActorGroup[], rel: number): ActorGroup | null {
+  for (let j = rel - 1; j >= Math.max(0, rel - 9); j--) {
+    const w = words[j]!;
+    if (w.text === ',' && j === rel - 1) continue;
+    const g = groupBefore(words, groups, j);
+    if (g) return g;
+    if (isVerb(w) && w.pos === 'VERB' && !/ing$|ed$/.test(w.lower)) return null;
+    if (PREPOSITIONS.has(w.lower) && w.lower !== 'of') return null;
+    if (w.text === ';' || w.text === ':' || (w.text === ',' && j < rel - 1)) return null;
+  }
+  return null;
 }
 
 /**
  * The subject of the verb chain starting at `start`: the nearest actor group
  * to its left that is not inside a prepositional phrase, within the clause;
  * for a coordinated verb ("… and has vetoed"), the subject of the verb before;
- * for a relative clause ("…, which denies"), the group before the pronoun.
+ * for a relative clause ("…, which denies"), its antecedent; for a gerund after
+ * a preposition ("cooperated in supporting"), the governing verb's subject.
  */
 function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: number, depth = 0): ActorGroup | null {
   const { words } = input;
+  const head = words[start];
+  const before = words[start - 1];
+  if (depth < 3 && head && /ing$/.test(head.lower) && before && PREPOSITIONS.has(before.lower) && before.lower !== 'of') {
+    const v = previousVerb(words, start - 1, input.contentStart);
+    if (v >= 0) return subjectOf(input, groups, chainBefore(words, v).start, depth + 1);
+  }
   let sawNoun = false;
   for (let j = start - 1; j >= input.contentStart; j--) {
     const w = words[j]!;
-    const g = groupEndingAt(groups, j) ?? (words[j]?.lower === "'s" ? groupEndingAt(groups, j - 1) : undefined);
+    if (w.text === ')') {
+      // A parenthesis between subject and verb is an aside ("Xi Jinping (his family name…) made").
+      while (j > input.contentStart && words[j]!.text !== '(') j--;
+      continue;
+    }
+    const g = groupBefore(words, groups, j);
     if (g) {
+      if (isVocative(words, g)) {
+        j = g.first;
+        continue;
+      }
       if (g.prep === null || g.prep === 'by' || (g.prep === 'of' && !sawNoun)) return g;
       j = g.first;
       continue;
     }
     if (['and', 'but', 'or'].includes(w.lower) && !sawNoun && depth < 3) {
-      const v = previousVerb(words, j);
-      if (v >= 0) {
-        const c = chainBefore(words, v);
-        return subjectOf(input, groups, c.start, depth + 1);
-      }
-      return null;
+      const v = previousVerb(words, j, input.contentStart);
+      if (v >= 0) return subjectOf(input, groups, chainBefore(words, v).start, depth + 1);
+      continue;
     }
     if (['which', 'who', 'that'].includes(w.lower)) {
-      let k = j - 1;
-      if (words[k]?.text === ',') k--;
-      const ante = groupEndingAt(groups, k) ?? (words[k]?.lower === "'s" ? undefined : undefined);
+      const ante = antecedentOf(words, groups, j);
       if (ante) return ante;
       if (w.lower !== 'that') return null;
       continue;
     }
     if (opensClause(words, j) || w.text === ';' || w.text === ':') return null;
-    if (isVerb(w) && w.pos === 'VERB' && !/ing$/.test(w.lower)) return null;
+    // A verb right before "to" controls the infinitive with its own subject ("has agreed to continue").
+    if (isVerb(w) && words[j + 1]?.lower === 'to' && !sawNoun && w.pos === 'VERB') {
+      j = chainBefore(words, j).start;
+      continue;
+    }
+    if (isVerb(w) && !/ing$/.test(w.lower)) return null;
     if (w.pos === 'NOUN' || w.pos === 'PROPN') sawNoun = true;
   }
   return null;
 }
 
+/** A form of address ("Mr President, thank you"): a title followed by a comma, never a subject. */
+function isVocative(words: readonly Word[], g: ActorGroup): boolean {
+  const next = words[g.last + 1];
+  if (!next || (next.text !== ',' && next.text !== '!')) return false;
+  const first = words[g.first]?.lower ?? '';
+  return g.members.every((m) => m.mention.kind === 'title' || m.via === 'title') || ['mr', 'mrs', 'ms', 'madam', 'sir', 'dear'].includes(first.replace(/\.$/, ''));
+}
+
 /** The agent named inside a nominal trigger's noun phrase: "the US drawdown", "Russia's support", "a US-Russia summit". */
 function agentOfNoun(input: FrameInput, groups: readonly ActorGroup[], head: number): ActorGroup | null {
   const { words } = input;
+  // The noun was read as part of an actor ("US opposition"): its country is the agent.
+  const around = groups.find((g) => g.first < head && head <= g.last);
+  if (around) return around;
   for (let j = head - 1; j >= Math.max(0, head - 5); j--) {
     const w = words[j]!;
-    const g = groupEndingAt(groups, j) ?? (w.lower === "'s" ? groupEndingAt(groups, j - 1) : undefined);
-    if (g) return g.prep === null || g.prep === 'of' || g.prep === 'by' || g.prep === 'to' || g.prep === 'with' || g.prep === 'for' || g.prep === 'in' ? g : null;
-    if (!END_OF_NP.has(w.pos) || w.text === ',' || isVerb(w)) return null;
-    if (PREPOSITIONS.has(w.lower)) return null;
+    const g = groupBefore(words, groups, j);
+    if (g) return g;
+    if (!NP_WORDS.has(w.pos) || w.text === ',' || isVerb(w) || PREPOSITIONS.has(w.lower)) return null;
   }
   return null;
 }
 
-/** "by X" right after a nominal trigger ("the announcement by Hagel"). */
+/** "of X" right after a nominal whose `of` phrase is its agent ("the drawdown of your forces"). */
+function ofAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
+  const g = groups.find((x) => x.first > end && x.first <= end + 4 && x.prep === 'of');
+  return g ?? null;
+}
+
+/** "X is … of assistance": the subject of "be" before a predicative "of" + noun. */
+function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head: number): ActorGroup | null {
+  const { words } = input;
+  if (words[head - 1]?.lower !== 'of' || words[head - 2]?.lemma !== 'be') return null;
+  return subjectOf(input, groups, chainBefore(words, head - 2).start);
+}
+
+/** "by X" right after a trigger ("the announcement by Hagel", "was published by Russia"). */
 function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
-  for (let j = end + 1; j < Math.min(input.words.length, end + 6); j++) {
-    const g = groupAt(groups, j);
+  for (let j = end + 1; j < Math.min(input.words.length, end + 7); j++) {
+    const g = groups.find((x) => x.first === j);
     if (g) return g.prep === 'by' ? g : null;
-    if (isVerb(input.words[j])) return null;
+    if (isVerb(input.words[j]) && input.words[j]!.pos === 'VERB') return null;
   }
   return null;
 }
 
-/** A light verb governing a nominal trigger ("held talks", "announced a summit"), and its word index. */
-function lightVerbOf(words: readonly Word[], head: number): number {
+/** The verb governing a nominal trigger as its object ("held talks", "announced a summit", "strengthen their cooperation"). */
+function verbGoverning(words: readonly Word[], head: number): number {
   for (let j = head - 1; j >= Math.max(0, head - 7); j--) {
     const w = words[j]!;
-    if (w.pos === 'VERB' || w.pos === 'AUX') return LIGHT_VERBS.has(w.lemma) ? j : -1;
+    if (w.pos === 'VERB' || (w.pos === 'AUX' && w.lemma === 'have')) return j;
     if (w.text === ',' || w.text === ';' || (PREPOSITIONS.has(w.lower) && w.lower !== 'of')) return -1;
   }
   return -1;
 }
 
+function isForeign(g: ActorGroup, countries: ReadonlySet<string>): boolean {
+  return endsOf(g).some((e) => !countries.has(e.actor.country));
+}
+
 /**
  * The target of a trigger: the first actor group to its right, within the
  * clause, that the rule accepts (a direct object, or after one of its
- * prepositions), skipping groups of the source's own country.
+ * prepositions), skipping groups of the source's own country. Words inside the
+ * pattern ("threw USAID out") count as its object.
  */
-function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, sources: readonly End[]): ActorGroup | null {
+function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, sources: readonly End[], stopAtVerbs: boolean): ActorGroup | null {
   const { words } = input;
   const rule = t.rule;
-  const sourceCountries = new Set(sources.map((s) => s.actor.country));
-  let passedVerb = false;
-  for (let j = t.end + 1; j < words.length; j++) {
+  const own = new Set(sources.map((s) => s.actor.country));
+  let crossed = false;
+  for (let j = t.head + 1; j < words.length; j++) {
+    if (t.matched.includes(j)) continue;
     const w = words[j]!;
     if (j > t.end + 1 && opensClause(words, j)) return null;
-    const g = groups.find((x) => x.first === j || (x.first < j && x.last >= j && j === t.end + 1));
+    const g = groups.find((x) => x.first === j);
     if (g) {
-      const foreign = endsOf(g).some((e) => !sourceCountries.has(e.actor.country));
       const prep = g.prep;
-      const accepted = prep === null ? rule.object || passedVerb : rule.preps.includes(prep) || (passedVerb && ['to', 'with', 'from', 'against', 'on'].includes(prep));
-      if (accepted && foreign) return g;
+      const accepted = prep === null
+        ? rule.object || crossed || j < t.end
+        : rule.preps.includes(prep) || (crossed && ['to', 'with', 'from', 'against', 'on'].includes(prep));
+      if (accepted && isForeign(g, own)) return g;
       j = g.last;
       continue;
     }
-    if (isVerb(w) && w.pos === 'VERB') {
+    if (j > t.end && isVerb(w) && w.pos === 'VERB') {
       // Cross into a to-infinitive or gerund complement ("refused to extend X", "called for reducing X").
       const prev = words[j - 1];
-      if (prev && (prev.lower === 'to' || PREPOSITIONS.has(prev.lower) || /ing$/.test(w.lower))) {
-        passedVerb = true;
+      if (!stopAtVerbs && prev && (prev.lower === 'to' || PREPOSITIONS.has(prev.lower))) {
+        crossed = true;
         continue;
       }
       return null;
     }
-    if (w.text === ',' && words[j + 1] && ['and', 'but', 'while', 'which', 'who', 'as'].includes(words[j + 1]!.lower)) return null;
+    if (w.text === ',' && words[j + 1] && ['and', 'but', 'while', 'which', 'who', 'as', 'whereas'].includes(words[j + 1]!.lower)) return null;
   }
   return null;
 }
 
-function isFirstPerson(g: ActorGroup): boolean {
-  return g.members.some((m) => m.via === 'speaker' && ['i', 'we'].includes(m.mention.pronoun ?? ''));
+/**
+ * When the clause names no target, the other member of the document's pair
+ * if the sentence refers to it anywhere ("… a significant victory for Obama",
+ * "despite US opposition"), or, for a withdrawal, the country withdrawn from.
+ */
+function fallbackTarget(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, sources: readonly End[]): End | null {
+  const own = new Set(sources.map((s) => s.actor.country));
+  const { words } = input;
+  // Only within the sentence's own stretch: a dash, semicolon or colon starts another thought.
+  let from = input.contentStart;
+  let to = words.length;
+  for (let j = t.head - 1; j >= input.contentStart; j--) if (['—', '–', ';', ':'].includes(words[j]!.text)) { from = j + 1; break; }
+  for (let j = t.end + 1; j < words.length; j++) if (['—', '–', ';', ':'].includes(words[j]!.text)) { to = j; break; }
+  const near = groups.filter((g) => g.first >= from && g.last < to);
+  if (t.rule.type === 'RETREAT') {
+    const place = near.find((g) => (g.prep === 'from' || g.prep === 'in') && isForeign(g, own));
+    if (place) return endsOf(place).find((e) => !own.has(e.actor.country)) ?? null;
+  }
+  if (t.rule.flags.has('noun')) {
+    // A nominal act in an adjunct ("despite US opposition") is aimed at the clause's subject.
+    const subject = near.find((g) => g.prep === null && g.last < t.head && !g.members.some((m) => m.mention.kind === 'adjectival'));
+    return subject && isForeign(subject, own) ? endsOf(subject).find((e) => !own.has(e.actor.country)) ?? null : null;
+  }
+  const pair = input.discourse.docPair;
+  if (!pair || !sources.every((s) => pair.some((p) => p.country === s.actor.country))) return null;
+  const other = pair.find((p) => !own.has(p.country));
+  if (!other) return null;
+  for (const g of near) {
+    const e = endsOf(g).find((x) => x.actor.country === other.country);
+    if (e) return e;
+  }
+  // An unnamed body of the other side in the sentence ("officials", "the side").
+  const title = input.mentions.find((m) => m.mention.kind === 'title' && m.actors.length === 0 && m.mention.first > t.end && m.mention.last < to);
+  if (title) return { actor: other, text: title.mention.text, start: title.mention.start, end: title.mention.end };
+  return null;
 }
 
-/** Whether an attitude word ("worries that", "fears", "wants") governs the trigger within its clause. */
+// A past form right after a noun is a finite verb when no other verb follows in the clause
+// ("Russia expelled diplomats"), a participle modifying the noun otherwise ("diplomats expelled by").
+function isFiniteHere(words: readonly Word[], head: number): boolean {
+  if (words[head + 1]?.lower === 'by') return false;
+  for (let j = head + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (opensClause(words, j) || w.text === ',' || w.text === ';' || ['which', 'who', 'that', 'and', 'but'].includes(w.lower)) return true;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !/ing$/.test(w.lower) && words[j - 1]?.lower !== 'to')) return false;
+  }
+  return true;
+}
+
+/** Whether a group is the subject of an act right after it ("expect C to do", "hope that C would"). */
+function actsNext(words: readonly Word[], g: ActorGroup): boolean {
+  for (let j = g.last + 1; j <= g.last + 3 && j < words.length; j++) {
+    const w = words[j]!;
+    if (w.lower === 'to' || w.pos === 'AUX' || w.pos === 'VERB') return true;
+    if (w.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** "looked forward to hosting", "agreed to continue": the act is future. */
+function lookingForward(words: readonly Word[], start: number): boolean {
+  const a = words[start - 1]?.lower;
+  const b = words[start - 2];
+  return a === 'to' && !!b && (b.lower === 'forward' || ['agree', 'decide', 'promise', 'pledge', 'vow', 'undertake', 'commit'].includes(b.lemma));
+}
+
+function firstContentWord(words: readonly Word[], from: number): number {
+  let i = from;
+  while (i < words.length && (words[i]!.pos === 'PUNCT' || words[i]!.pos === 'INTJ' || ['so', 'and', 'but', 'well', 'first', 'of', 'all', 'once', 'again'].includes(words[i]!.lower))) i++;
+  return i;
+}
+
+function isFirstPlural(g: ActorGroup | null): boolean {
+  return !!g && g.members.length === 1 && g.members[0]!.via === 'speaker' && g.members[0]!.mention.pronoun === 'we' && ['we', 'us', 'our'].includes(g.members[0]!.mention.text.toLowerCase());
+}
+
+/** Both members of the document's pair, when the sentence refers to each of them (or says "bilateral"). */
+function pairReferredTo(input: FrameInput): End[] | null {
+  const pair = input.discourse.docPair;
+  if (!pair) return null;
+  const found: End[] = [];
+  for (const p of pair) {
+    const m = input.mentions.find((r) => r.actors.some((a) => a.country === p.country));
+    if (!m) return null;
+    found.push(endOf(m, p));
+  }
+  return found;
+}
+
+function isFirstPerson(g: ActorGroup | null): boolean {
+  return !!g && g.members.some((m) => m.via === 'speaker' && ['i', 'we'].includes(m.mention.pronoun ?? ''));
+}
+
+/**
+ * Whether an attitude word ("worries that", "fears", "wants", "believe") governs
+ * the trigger within its clause. A coordinated verb after the attitude ("share
+ * concerns … and have worked together") is not governed by it.
+ */
 function underAttitude(words: readonly Word[], from: number, head: number): boolean {
   for (let j = head - 1; j >= from; j--) {
     const w = words[j]!;
     if (w.text === ';' || w.text === ':') return false;
+    if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) return false;
+    if (RECOMMENDING.has(w.lower) && words[j - 1] && ['is', 'was', "'s", 'be'].includes(words[j - 1]!.lower) && words[j - 2]?.lower === 'it') return true;
     if (ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) {
-      // "expressed concern" is an act, handled by its own pattern.
+      // "expressed concern" is an act, handled by its own pattern; "share concerns" is a state of its own.
       return !(words[j - 1] && ['express', 'voice', 'raise', 'reiterate'].includes(words[j - 1]!.lemma));
     }
   }
   return false;
 }
 
-/** Whether a reporting or agreeing verb earlier in the sentence governs the trigger ("said that … would"). */
+/** Whether a word of `verbs` earlier in the sentence governs the trigger ("said that … would", "announced … a summit"). */
 function governedBy(words: readonly Word[], from: number, head: number, verbs: ReadonlySet<string>): boolean {
   for (let j = head - 1; j >= from; j--) {
     const w = words[j]!;
@@ -217,29 +378,41 @@ function governedBy(words: readonly Word[], from: number, head: number, verbs: R
   return false;
 }
 
-function conditional(words: readonly Word[], from: number, head: number): boolean {
+function conditionalAt(words: readonly Word[], from: number, head: number): number {
   for (let j = head - 1; j >= from; j--) {
     const l = words[j]!.lower;
-    if (l === 'if' || l === 'unless') return true;
-    if (words[j]!.text === ';' || words[j]!.text === ':') return false;
+    if (l === 'if' || l === 'unless') return j;
+    if (words[j]!.text === ';' || words[j]!.text === ':') return -1;
   }
-  return false;
+  return -1;
 }
 
-/** Triggers that only name the content of another act ("accused X of interfering", "sanctions over X's attacks"). */
+const AGREEMENT_NOUNS = new Set(['agreement', 'treaty', 'declaration', 'accord', 'deal', 'memorandum', 'statement', 'communique', 'resolution', 'plan', 'framework']);
+
+/** Triggers that only name the content or grounds of another act ("accused X of interfering", "sanctions over X's attacks"). */
 function contentTriggers(input: FrameInput): Set<Trigger> {
   const out = new Set<Trigger>();
   const { words, triggers } = input;
   for (const t of triggers) {
     const q = TYPE_TABLE[t.rule.type].quad;
-    if (t.rule.type !== 'ACCUSE' && t.rule.type !== 'SANCTION' && t.rule.type !== 'REJECT' && q !== 4) continue;
+    const document = t.rule.flags.has('noun') && AGREEMENT_NOUNS.has(words[t.head]!.lemma);
+    if (q < 3 && t.rule.type !== 'SUPPORT' && !document) continue;
     for (const u of triggers) {
       if (u.head <= t.end) continue;
-      let inside = false;
+      let inside = t.rule.type === 'SUPPORT' && u.rule.flags.has('noun');
       for (let j = t.end + 1; j < u.head; j++) {
-        if (opensClause(words, j)) break;
-        if (CONTENT_PREPS.has(words[j]!.lower)) inside = true;
-        if (isVerb(words[j]) && words[j]!.pos === 'VERB' && !/ing$/.test(words[j]!.lower) && words[j - 1]?.lower !== 'to') {
+        const w = words[j]!;
+        if (opensClause(words, j) || w.text === ',' || w.text === ';') {
+          inside = false;
+          break;
+        }
+        if (CONTENT_PREPS.has(w.lower) && t.rule.type !== 'SUPPORT') inside = true;
+        if (document && (w.lower === 'on' || w.lower === 'of')) inside = true;
+        if ((w.lower === 'and' || w.lower === 'but') && (words[j + 1]?.pos === 'AUX' || words[j + 1]?.pos === 'VERB')) {
+          inside = false;
+          break;
+        }
+        if (isVerb(w) && !/ing$/.test(w.lower) && words[j - 1]?.lower !== 'to') {
           inside = false;
           break;
         }
@@ -250,28 +423,54 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
   return out;
 }
 
-/** Triggers in the `to`-complement of an `own` verb ("refused to support", "agreed to reduce"): the own verb's type wins. */
-function complementTriggers(input: FrameInput): Set<Trigger> {
-  const out = new Set<Trigger>();
+/**
+ * Triggers in the `to`-complement of an `own` verb or of a conflict verb
+ * ("refused to support", "agreed to reduce", "broke a contract to supply"):
+ * the governing verb's type wins. Agreeing to a measure against a state is
+ * that measure ("agreed to an arms embargo"): there the agreement yields. A
+ * meeting agreed on is coded besides the agreement ("agreed to continue
+ * discussions"), and a hope about one's own or a joint act codes that act.
+ */
+function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hoped: Set<Trigger> } {
+  const suppressed = new Set<Trigger>();
+  const hoped = new Set<Trigger>();
   const { words, triggers } = input;
   for (const t of triggers) {
-    if (!t.rule.flags.has('own')) continue;
+    const conflict = TYPE_TABLE[t.rule.type].quad >= 3 && !t.rule.flags.has('hope');
+    if (!t.rule.flags.has('own') && !conflict) continue;
     for (const u of triggers) {
-      if (u.head <= t.end || u.head > t.end + 8) continue;
+      if (u.head <= t.end || u.head > t.end + 10) continue;
       const between = words.slice(t.end + 1, u.head);
-      if (between.some((w) => w.lower === 'to') && !between.some((w) => opensClause(words, w.i) || w.text === ',' && between.length > 4)) out.add(u);
+      const linked = between.some((w) => w.lower === 'to' || w.lower === 'that' || w.lower === 'for') || (t.rule.flags.has('hope') && between.length <= 4);
+      if (!linked || between.some((w) => opensClause(words, w.i) || w.text === ';' || (w.text === ',' && between.length > 3))) continue;
+      if (t.rule.flags.has('hope')) {
+        hoped.add(u);
+        continue;
+      }
+      if (!between.some((w) => w.lower === 'to' || (w.lower === 'for' && t.rule.flags.has('own')))) continue;
+      if (t.rule.type === 'AGREE' && u.rule.flags.has('noun') && TYPE_TABLE[u.rule.type].quad >= 3 && !between.some((w) => isVerb(w))) suppressed.add(t);
+      else if (t.rule.type === 'AGREE' && u.rule.type === 'CONSULT') hoped.add(u);
+      else suppressed.add(u);
     }
   }
-  return out;
+  return { suppressed, hoped };
 }
 
-function modalityOf(input: FrameInput, chain: Chain, head: number, clauseStart: number): { modality: Modality; author: boolean } {
+interface ModalityReading {
+  readonly modality: Modality;
+  /** The author's own speculation or prediction, not an actor's reported act. */
+  readonly author: boolean;
+}
+
+function modalityOf(input: FrameInput, chain: Chain, head: number, clauseStart: number): ModalityReading {
   const { words } = input;
-  const reported = governedBy(words, input.contentStart, head, GOVERNING_WOULD);
-  if (conditional(words, clauseStart, head)) return { modality: 'hypothetical', author: !reported };
+  const reported = governedBy(words, input.contentStart, chain.start, GOVERNING_WOULD);
+  const ifAt = conditionalAt(words, clauseStart, head);
+  if (ifAt >= 0) return { modality: 'hypothetical', author: !governedBy(words, input.contentStart, ifAt, REPORTING_VERBS) };
   if (chain.hypothetical) return { modality: 'hypothetical', author: !reported };
   if (chain.would) return reported ? { modality: 'future', author: false } : { modality: 'hypothetical', author: true };
-  if (chain.future) return { modality: 'future', author: !reported };
+  if (chain.planned) return { modality: 'future', author: false };
+  if (chain.will) return { modality: 'future', author: !reported };
   if (governedBy(words, input.contentStart, chain.start, GOVERNING_ANNOUNCE) && !chain.perfect && !/ed$/.test(words[head]?.lower ?? '')) {
     return { modality: 'future', author: false };
   }
@@ -283,11 +482,17 @@ function clauseStartOf(words: readonly Word[], head: number, floor: number): num
   return floor;
 }
 
+/** A statistic told about an act ("US investments in Russia were about $9.9 billion") is a fact, not an event. */
+function isStatistic(words: readonly Word[], t: Trigger): boolean {
+  const after = words.slice(t.end + 1, t.end + 12).map((w) => w.text).join(' ');
+  return AMOUNT.test(after) && /\b(were|was|is|are|reached|reach|stood|totall?ed|amounted|grew|rose|fell|increased|decreased|doubled|exceeded)\b/i.test(after);
+}
+
 /**
  * Drafts the events of one sentence from its triggers: finds each trigger's
  * source and target, expands groups and pairs, reads negation and modality,
  * and drops what the coding guide says is not an event (the author's
- * speculation, attitudes, acts named only as another act's content).
+ * speculation, attitudes, statistics, acts named only as another act's content).
  */
 export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; rejections: Rejection[] } {
   const { words } = input;
@@ -295,95 +500,138 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
   const drafts: Draft[] = [];
   const rejections: Rejection[] = [];
   const content = contentTriggers(input);
-  const complements = complementTriggers(input);
+  const { suppressed: complements, hoped } = complementTriggers(input);
+  const sentenceText = words.map((w) => w.text).join(' ');
   const reject = (t: Trigger, kind: Rejection['kind'], detail: string): void => {
     rejections.push({ trigger: t, kind, detail });
   };
 
   for (const t of input.triggers) {
+    const headText = words[t.head]!.text;
     if (t.head < input.contentStart) continue;
     if (content.has(t)) {
-      reject(t, 'not-an-act', `"${words[t.head]!.text}" names the content of another act`);
+      reject(t, 'not-an-act', `"${headText}" names the content or grounds of another act`);
       continue;
     }
     if (complements.has(t)) {
-      reject(t, 'not-an-act', `"${words[t.head]!.text}" is the complement of an earlier verb whose type wins`);
+      reject(t, 'not-an-act', `"${headText}" is in the complement of a verb whose type wins`);
       continue;
     }
     const rule = t.rule;
     const nominal = rule.flags.has('noun');
+    if (rule.flags.has('hope') && input.triggers.some((u) => hoped.has(u) && u.head > t.head && u.head <= t.end + 10)) {
+      reject(t, 'not-an-act', `"${headText}" only frames the act it hopes for, which is coded on its own`);
+      continue;
+    }
     let chainHead = t.head;
     let sourceGroup: ActorGroup | null = null;
     let how = '';
-    let futureByGovernor = false;
+    let announced = false;
+    let passive = false;
 
     if (nominal) {
-      const light = lightVerbOf(words, t.head);
-      if (light >= 0) {
-        chainHead = light;
-        futureByGovernor = FUTURE_LIGHT_VERBS.has(words[light]!.lemma);
-        sourceGroup = subjectOf(input, groups, chainBefore(words, light).start);
-        how = `light verb "${words[light]!.text}" + ${rule.id}`;
+      if (isStatistic(words, t)) {
+        reject(t, 'statistic', `"${headText}" is measured by a figure: a statistic, not an event`);
+        continue;
+      }
+      const governor = verbGoverning(words, t.head);
+      if (governor >= 0) {
+        chainHead = governor;
+        announced = FUTURE_LIGHT_VERBS.has(words[governor]!.lemma);
+        if (LIGHT_VERBS.has(words[governor]!.lemma) || hoped.has(t)) {
+          sourceGroup = subjectOf(input, groups, chainBefore(words, governor).start);
+          how = `${rule.id} with light verb "${words[governor]!.text}"`;
+        }
       }
       if (!sourceGroup) {
-        sourceGroup = agentOfNoun(input, groups, t.head) ?? byAgentAfter(input, groups, t.end);
-        if (sourceGroup) how = `nominal ${rule.id} with its agent`;
+        sourceGroup = agentOfNoun(input, groups, t.head) ?? byAgentAfter(input, groups, t.end)
+          ?? (rule.flags.has('ofagent') ? ofAgentAfter(input, groups, t.end) : null) ?? predicativeAgent(input, groups, t.head);
+        if (sourceGroup) how = `${rule.id}: agent of the noun`;
       }
     } else {
       const chain = chainBefore(words, t.head);
-      if (chain.passive) {
+      const next = words[t.head + 1];
+      const reducedPassive = chain.start === t.head && /(ed|en)$/.test(words[t.head]!.lower) && words[t.head - 1]?.pos === 'NOUN'
+        && words[t.head]!.pos === 'VERB' && (!next || next.lower === 'by' || PREPOSITIONS.has(next.lower) || next.pos === 'ADV' || next.pos === 'PUNCT')
+        && !isFiniteHere(words, t.head);
+      if (chain.passive || reducedPassive) {
         sourceGroup = byAgentAfter(input, groups, t.end);
-        if (sourceGroup) how = `passive ${rule.id} by agent`;
+        if (sourceGroup) {
+          passive = true;
+          how = `${rule.id}: passive, agent after "by"`;
+        }
       }
-      if (!sourceGroup) {
+      if (!sourceGroup && !reducedPassive) {
         sourceGroup = subjectOf(input, groups, chain.start);
         how = `${rule.id}: subject`;
       }
     }
 
-    // "between A and B" makes a nominal act mutual even without an agent ("an exchange of letters between A and B").
-    let between: ActorGroup | null = null;
-    for (const g of groups) if (g.first > t.end && g.first <= t.end + 4 && g.prep === 'between' && g.members.length >= 2) between = g;
+    // "between A and B" makes an act mutual even without an agent ("an exchange of letters between A and B").
+    const between = groups.find((g) => g.first > t.end && g.first <= t.end + 6 && g.prep === 'between' && g.members.length >= 2) ?? null;
 
     const chain = chainBefore(words, chainHead);
     const clauseStart = clauseStartOf(words, chainHead, input.contentStart);
-    const { modality: baseModality, author } = modalityOf(input, chain, chainHead, clauseStart);
-    const modality: Modality = futureByGovernor && baseModality === 'asserted' ? 'future' : baseModality;
+    const reading = modalityOf(input, chain, chainHead, clauseStart);
+    const hopedFor = hoped.has(t);
+    const modality: Modality = (announced || hopedFor || lookingForward(words, chain.start)) && reading.modality === 'asserted' ? 'future' : reading.modality;
     let negated = chain.negated;
-    if (nominal && ['no'].includes(words[t.head - 1]?.lower ?? '')) negated = true;
+    if (nominal && words[t.head - 1]?.lower === 'no') negated = true;
 
     let sources: End[] = sourceGroup ? endsOf(sourceGroup) : [];
+    // "The treaty was signed" with no agent, in a sentence naming both sides of the document's pair.
+    if (sources.length === 0 && !nominal && chain.passive && rule.flags.has('recip')) {
+      const pair = pairReferredTo(input);
+      if (pair) {
+        sources = pair;
+        how = `${rule.id}: passive, the pair the sentence names`;
+      }
+    }
     if (sources.length === 0 && between) {
       sources = endsOf(between);
       how = `${rule.id} between`;
     }
-    // In speech, a verb with no subject at the start of the content is the speaker's ("Thank you", "Welcome").
-    if (sources.length === 0 && input.speech && input.discourse.speaker && t.head <= input.contentStart + 3) {
+    // In speech, a courtesy with no subject at the start of the content is the speaker's ("Thank you", "Welcome").
+    if (sources.length === 0 && input.speech && input.discourse.speaker && t.head <= firstContentWord(words, input.contentStart) + 1
+      && (rule.type === 'SUPPORT' || rule.type === 'AGREE') && !/ing$/.test(words[t.head]!.lower)) {
       sources = [{ actor: input.discourse.speaker, text: null, start: null, end: null }];
       how = `${rule.id}: speaker`;
     }
     if (sources.length === 0) {
-      reject(t, 'one-actor', `no actor found for "${words[t.head]!.text}"`);
+      reject(t, 'one-actor', `no actor found for "${headText}"`);
       continue;
     }
     if (underAttitude(words, clauseStart, chainHead)) {
-      reject(t, 'not-an-act', `"${words[t.head]!.text}" is inside an attitude (worry, fear, want), a state`);
+      reject(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`);
       continue;
     }
-    const firstPerson = sourceGroup ? isFirstPerson(sourceGroup) : input.speech;
-    if (author && !firstPerson && (modality === 'hypothetical' || input.facts.genre === 'analysis')) {
-      reject(t, 'speculation', `"${words[t.head]!.text}" is the author's ${modality === 'hypothetical' ? 'speculation' : 'prediction'}`);
+    const firstPerson = isFirstPerson(sourceGroup) || (sourceGroup === null && input.speech);
+    if (rule.flags.has('speaker') && !firstPerson) {
+      reject(t, 'not-an-act', `"${headText}" is an attitude unless the speaker says it of themselves`);
       continue;
     }
-
-    let targetGroup: ActorGroup | null = null;
-    if (chain.passive && sourceGroup && sourceGroup.prep === 'by') {
-      targetGroup = subjectOf(input, groups, chain.start);
+    if (!firstPerson && chain.words.some((x) => PERFORMATIVE.has(x))) {
+      reject(t, 'not-an-act', `"${headText}" is only wanted or liked: a state`);
+      continue;
     }
-    targetGroup ??= targetOf(input, groups, t, sources);
-    let targets: End[] = targetGroup ? endsOf(targetGroup) : [];
+    if (reading.author && !firstPerson && (modality === 'hypothetical' || input.facts.genre === 'analysis')) {
+      reject(t, 'speculation', `"${headText}" is the author's ${modality === 'hypothetical' ? 'speculation' : 'prediction'}`);
+      continue;
+    }
+    if (rule.type === 'COOPERATE' && UNSPECIFIC.test(sentenceText) && !t.rule.contexts.length) {
+      reject(t, 'not-an-act', 'cooperation in unnamed fields is a state, not an act');
+      continue;
+    }
 
     const recip = rule.flags.has('mutual') || rule.flags.has('recip');
+    let targetGroup: ActorGroup | null = null;
+    if (passive) targetGroup = subjectOf(input, groups, chain.start);
+    const groupActs = recip && sources.length >= 2 && new Set(sources.map((s) => s.actor.country)).size >= 2;
+    targetGroup ??= targetOf(input, groups, t, sources, groupActs);
+    if (groupActs && targetGroup && !(targetGroup.prep === 'with' || targetGroup.prep === 'between' || targetGroup.prep === null)) targetGroup = null;
+    if (rule.flags.has('hope') && targetGroup && !actsNext(words, targetGroup)) targetGroup = null;
+    let targets: End[] = targetGroup ? endsOf(targetGroup) : [];
+
     const pairs: [End, End][] = [];
     if (targets.length > 0) {
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
@@ -391,22 +639,33 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     } else if (between && between !== sourceGroup) {
       targets = endsOf(between);
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
-    } else if (recip && sources.length >= 2) {
+    } else if (groupActs) {
       for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
       how += ' (each way)';
-    } else if (input.speech && input.discourse.addressee && rule.type !== 'ACCUSE' && ['SUPPORT', 'AGREE', 'CONSULT'].includes(rule.type) && sources.every((s) => s.actor.country === input.discourse.speaker?.country)) {
-      // A courtesy or offer in a conversation goes to the addressee ("we are prepared to help").
+    } else if (recip && input.speech && isFirstPlural(sourceGroup) && input.discourse.addressee) {
+      // "what we have managed to achieve" in a conversation: the two sides together.
+      const other: End = { actor: input.discourse.addressee, text: null, start: null, end: null };
+      for (const s0 of sources) pairs.push([s0, other], [other, s0]);
+      how += ' (we: speaker and addressee, each way)';
+    } else if (input.speech && input.discourse.addressee && ['SUPPORT', 'AGREE', 'CONSULT', 'AID'].includes(rule.type)
+      && sources.every((s) => s.actor.country === input.discourse.speaker?.country)) {
+      // A courtesy or an offer in a conversation goes to the addressee ("we are prepared to help").
       for (const s of sources) pairs.push([s, { actor: input.discourse.addressee, text: null, start: null, end: null }]);
       how += ' → addressee';
+    } else {
+      const fallback = fallbackTarget(input, groups, t, sources);
+      if (fallback) {
+        for (const s of sources) pairs.push([s, fallback]);
+        if (rule.flags.has('mutual')) for (const s of sources) pairs.push([fallback, s]);
+        how += ' → the other side named in the sentence';
+      }
     }
     const kept = pairs.filter(([s, g]) => s.actor.country !== g.actor.country);
     if (kept.length === 0) {
-      reject(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${words[t.head]!.text}"`);
+      reject(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${headText}"`);
       continue;
     }
-    for (const [s, g] of kept) {
-      drafts.push({ source: s, target: g, type: rule.type, trigger: t, negated, modality, how });
-    }
+    for (const [s, g] of kept) drafts.push({ source: s, target: g, type: rule.type, trigger: t, negated, modality, how });
   }
   return { drafts, rejections };
 }

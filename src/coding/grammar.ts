@@ -33,8 +33,12 @@ export const REPORTING_VERBS = set(`
 export const ATTITUDE_WORDS = set(`
   concern concerned worry worried fear afraid want wish suspect suspicious wary believe think feel consider
   doubt prefer like dislike see view regard reckon perceive anxious keen eager happy glad pleased
-  interested hesitant reluctant opine imagine suppose assume
+  interested hesitant reluctant opine imagine suppose assume confident sure certain convinced hopeful
+  optimistic pessimistic skeptical sceptical understand know
 `);
+
+/** Adjectives that, after an impersonal "it is", make what follows the author's recommendation. */
+export const RECOMMENDING = set(`important necessary essential vital crucial imperative advisable desirable time`);
 
 /** Words that negate the act in their clause. */
 export const NEGATORS = set(`not n't never no neither nor`);
@@ -43,7 +47,8 @@ export const NEGATORS = set(`not n't never no neither nor`);
 export const LIGHT_VERBS = set(`
   hold have pay make conduct carry launch stage impose sign reach conclude give extend send exchange
   issue start begin continue resume host attend take join open express voice convey offer put
-  undertake organise organize perform deliver announce plan schedule propose seek
+  undertake organise organize perform deliver announce plan schedule propose seek publish release direct
+  order intensify strengthen expand deepen broaden step launch lead
 `);
 
 /** Light verbs that make the event in their object future. */
@@ -55,8 +60,11 @@ export const FUTURE_CONTROL = set(`plan schedule set due expect prepare intend a
 /** Verbs that pass their subject to the act in their complement and add nothing ("tried to reset"). */
 export const PASS_CONTROL = set(`
   try attempt continue begin start manage seek decide choose move go come able unable fail hasten rush
-  proceed resolve help
+  proceed resolve help like want wish
 `);
+
+/** Attitude verbs that, in the chain of a first-person subject, are performative ("I want to thank you"). */
+export const PERFORMATIVE = set(`like want wish`);
 
 /** Conjunctions and punctuation that coordinate actors into one group. */
 export const COORDINATORS = set(`and , & plus`);

@@ -19,6 +19,8 @@ export interface CountryEntry {
   readonly cameo: string | null;
   readonly fips: string | null;
   readonly iso2: string | null;
+  /** Names listed above that also mean something else ("Georgia", "Jordan") or another entry ("Congolese"). */
+  readonly ambiguous?: readonly string[];
 }
 
 /** An international organisation (`dictionaries/igos.tsv`); code `IGO` for any without its own code. */
@@ -27,6 +29,8 @@ export interface IgoEntry {
   readonly code: ActorCode;
   readonly name: string;
   readonly names: readonly string[];
+  /** Names that also mean something else ("Brussels" for the EU). */
+  readonly ambiguous?: readonly string[];
 }
 
 /** A state body, agency, law, programme or company, belonging to one country (`dictionaries/bodies.tsv`). */
@@ -36,9 +40,14 @@ export interface BodyEntry {
   readonly sector: Sector;
   readonly kind: 'agency' | 'legislature' | 'court' | 'military' | 'party' | 'law' | 'programme' | 'company' | 'media' | 'ngo' | 'group';
   readonly names: readonly string[];
+  /** ISO dates bounding when the entry applies (`to` exclusive), for bodies whose sector changed (the Taliban); null = open. */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  /** Names that also mean another body or something else ("Senate", "Congress"). */
+  readonly ambiguous?: readonly string[];
 }
 
-/** One office a person held, with its dates (ISO; `to` null while in office). */
+/** One office a person held, with its dates (ISO; `to` null while in office, otherwise exclusive: the day the office passed on). */
 export interface RoleEntry {
   readonly title: string;
   readonly country: ActorCode;
@@ -56,6 +65,8 @@ export interface PersonEntry {
   readonly country: ActorCode;
   readonly sector: Sector;
   readonly roles: readonly RoleEntry[];
+  /** Names shared with another person ("Bush", "Kim"): resolve them by the event's date. */
+  readonly ambiguous?: readonly string[];
 }
 
 /** A common noun that names a part of a country ("officials" → GOV, "troops" → MIL), `dictionaries/agents.tsv`. */
@@ -73,6 +84,23 @@ export interface RegionEntry {
   /** Theater value used in events. */
   readonly name: string;
   readonly names: readonly string[];
+  /** ISO3 of the one state the region lies in (Crimea → UKR), or null when it spans several or is contested between states. */
+  readonly code?: ActorCode | null;
+  /** FIPS 10-4 code where the region has its own (Gaza Strip GZ), for GDELT geography. */
+  readonly fips?: string | null;
+  /** CAMEO region code (EUR, MEA, SEA…) where CAMEO has one. */
+  readonly cameo?: string | null;
+  readonly ambiguous?: readonly string[];
+}
+
+/** A city, base or venue and the state it lies in (`dictionaries/places.tsv`): where talks happen, what a theater is. */
+export interface PlaceEntry {
+  readonly id: string;
+  readonly name: string;
+  /** ISO3 of the state the place lies in (or is run by: Guantanamo Bay → USA). */
+  readonly country: ActorCode;
+  readonly names: readonly string[];
+  readonly ambiguous?: readonly string[];
 }
 
 /** A verb or event noun with the frames that code it (`dictionaries/verbs.tsv`). */

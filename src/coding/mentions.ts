@@ -187,7 +187,19 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     }
   }
   mentions.sort((x, y) => x.first - y.first);
-  return mentions;
+  return distributedAdjectives(words, mentions);
+}
+
+// "US and British activists": the first adjective shares the noun of the second.
+function distributedAdjectives(words: readonly Word[], mentions: Mention[]): Mention[] {
+  return mentions.map((m, k) => {
+    const next = mentions[k + 1];
+    if (m.kind !== 'adjectival' || !m.ref || !next || next.kind !== 'actor' || !next.ref || next.ref.entry === m.ref.entry) return m;
+    const between = words.slice(m.last + 1, next.first).map((w) => w.lower).join(' ');
+    if (between !== 'and' && between !== ',' && between !== 'or') return m;
+    if (!next.ref.entry.includes('+agent:')) return m;
+    return { ...m, kind: 'actor', ref: { ...m.ref, sector: next.ref.sector }, plural: next.plural };
+  });
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
@@ -263,7 +275,9 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     let via = words.slice(g.last + 1, m.first).map((w) => w.lower);
     // "Russia's Foreign Minister", "President of the United States", "the President of Russia".
     const possessiveLink = gap === 1 && (via[0] === "'s" || via[0] === "'");
-    const ofLink = g.agent && !g.country && !g.person && (via.join(' ') === 'of' || via.join(' ') === 'of the');
+    // "the President of Russia", "a court in Guyana", "dissidents from Myanmar".
+    const ofLink = g.agent && !g.country && !g.person && !g.body && !g.igo
+      && (/^of( the)?$/.test(via.join(' ')) || (g.agent.animate && /^(in|from)( the)?$/.test(via.join(' '))));
     if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
       const agent = pick(m, ['agent']);
       const person = personCandidate(m, date);
