@@ -131,7 +131,9 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
         j = g.first;
         continue;
       }
-      if (g.prep === null || g.prep === 'by' || (g.prep === 'of' && !sawNoun)) return g;
+      // "your visit will allow": a possessor is not the subject of the verb after its noun.
+      const possessor = sawNoun && g.members.every((m) => m.mention.possessive);
+      if (!possessor && (g.prep === null || g.prep === 'by' || (g.prep === 'of' && !sawNoun))) return g;
       j = g.first;
       continue;
     }
@@ -360,6 +362,7 @@ function underAttitude(words: readonly Word[], from: number, head: number): bool
     const w = words[j]!;
     if (w.text === ';' || w.text === ':') return false;
     if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) return false;
+    if (['and', 'but', 'so', 'yet'].includes(w.lower) && words[j - 1]?.text === ',') return false;
     if (RECOMMENDING.has(w.lower) && words[j - 1] && ['is', 'was', "'s", 'be'].includes(words[j - 1]!.lower) && words[j - 2]?.lower === 'it') return true;
     if (ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) {
       // "expressed concern" is an act, handled by its own pattern; "share concerns" is a state of its own.
@@ -396,18 +399,20 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
   for (const t of triggers) {
     const q = TYPE_TABLE[t.rule.type].quad;
     const document = t.rule.flags.has('noun') && AGREEMENT_NOUNS.has(words[t.head]!.lemma);
-    if (q < 3 && t.rule.type !== 'SUPPORT' && !document) continue;
+    const agreeing = t.rule.type === 'AGREE';
+    if (q < 3 && t.rule.type !== 'SUPPORT' && !agreeing) continue;
     for (const u of triggers) {
       if (u.head <= t.end) continue;
-      let inside = t.rule.type === 'SUPPORT' && u.rule.flags.has('noun');
+      let inside = t.rule.type === 'SUPPORT';
       for (let j = t.end + 1; j < u.head; j++) {
         const w = words[j]!;
         if (opensClause(words, j) || w.text === ',' || w.text === ';') {
           inside = false;
           break;
         }
-        if (CONTENT_PREPS.has(w.lower) && t.rule.type !== 'SUPPORT') inside = true;
-        if (document && (w.lower === 'on' || w.lower === 'of')) inside = true;
+        if (CONTENT_PREPS.has(w.lower) && q >= 3) inside = true;
+        // What is agreed or declared is content: "agreed on a joint venture", "outlined areas … including", "a Declaration on Partnership".
+        if (agreeing && (w.lower === 'on' || w.lower === 'including' || (document && w.lower === 'of'))) inside = true;
         if ((w.lower === 'and' || w.lower === 'but') && (words[j + 1]?.pos === 'AUX' || words[j + 1]?.pos === 'VERB')) {
           inside = false;
           break;
@@ -482,6 +487,18 @@ function clauseStartOf(words: readonly Word[], head: number, floor: number): num
   return floor;
 }
 
+/** "is a member of …", "a key player in the P5+1 talks": membership is a state. */
+function isMembership(words: readonly Word[], head: number): boolean {
+  for (let j = head - 1; j >= Math.max(0, head - 16); j--) {
+    const w = words[j]!;
+    if (['member', 'members', 'player', 'players', 'participant', 'participants', 'part', 'party', 'parties'].includes(w.lower)) {
+      for (let k = j - 1; k >= Math.max(0, j - 5); k--) if (words[k]!.lemma === 'be') return true;
+    }
+    if (w.text === ';' || (isVerb(w) && w.lemma !== 'be')) return false;
+  }
+  return false;
+}
+
 /** A statistic told about an act ("US investments in Russia were about $9.9 billion") is a fact, not an event. */
 function isStatistic(words: readonly Word[], t: Trigger): boolean {
   const after = words.slice(t.end + 1, t.end + 12).map((w) => w.text).join(' ');
@@ -530,6 +547,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let passive = false;
 
     if (nominal) {
+      if (isMembership(words, t.head)) {
+        reject(t, 'not-an-act', `"${headText}" is named as something an actor is part of: a state`);
+        continue;
+      }
       if (isStatistic(words, t)) {
         reject(t, 'statistic', `"${headText}" is measured by a figure: a statistic, not an event`);
         continue;
@@ -601,7 +622,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       reject(t, 'one-actor', `no actor found for "${headText}"`);
       continue;
     }
-    if (underAttitude(words, clauseStart, chainHead)) {
+    if (underAttitude(words, clauseStart, chain.start)) {
       reject(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`);
       continue;
     }

@@ -90,7 +90,8 @@ export function sentencesOverlap(a: string, b: string): boolean {
   if (small.size === 0) return false;
   let shared = 0;
   for (const w of small) if (large.has(w)) shared++;
-  return shared / small.size >= 0.6;
+  // Most of the shorter one, and a fair part of the longer ("Thank you, Sir." is not "Kerry: Mr President, thank you.").
+  return shared / small.size >= 0.6 && shared / large.size >= 0.25;
 }
 
 function keyFits(level: Level, c: Scored, g: Scored): boolean {
