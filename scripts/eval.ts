@@ -1,12 +1,14 @@
 // npm run eval -- <gold-dir> <texts-dir> [--details] [--json]
 // Codes each NAME.txt that has a NAME.jsonl of gold events and prints precision,
 // recall and F1 at three levels (source+target; +quad; +type), negation and
-// modality agreement, and whether the pre-filter changed any event.
+// modality agreement, and whether the pre-filter changed any event. A gold `IGO`
+// (peer suites' code for any organisation) matches a named one (`UN`, `EU`).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { docFromPath } from '../src/ingest/index.ts';
 import { codedDocFromDoc } from '../src/pipeline.ts';
-import { LEVELS, goldFromJson, prf, scoreDoc, scoredFromEvent, scoredFromGold, totalOf } from '../src/eval/score.ts';
+import { LEVELS, goldFromJson, prf, sameActorWithIgo, scoreDoc, scoredFromEvent, scoredFromGold, totalOf } from '../src/eval/score.ts';
+import { loadLexicon } from '../src/coding/dictionaries.ts';
 import type { DocScore, Scored } from '../src/eval/score.ts';
 import { oneLine } from '../src/errors.ts';
 
@@ -37,6 +39,7 @@ function show(e: Scored): string {
 }
 
 const scores: DocScore[] = [];
+const same = sameActorWithIgo(new Set(loadLexicon().igos.map((g) => g.code)));
 let sentences = 0;
 let skipped = 0;
 let prefilterDiffs = 0;
@@ -71,7 +74,7 @@ for (const f of files) {
   }
   sentences += coded.coded.length;
   skipped += coded.coded.filter((c) => !c.analysed).length;
-  scores.push(scoreDoc(name, coded.events.map(scoredFromEvent), gold));
+  scores.push(scoreDoc(name, coded.events.map(scoredFromEvent), gold, same));
 }
 
 const seed = scores.filter((s) => /seed/.test(s.doc));

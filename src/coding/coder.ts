@@ -10,19 +10,21 @@ import type {
 } from '../types.ts';
 import { actorIndexFromLexicon, rawMatches } from './actor-index.ts';
 import type { ActorIndex } from './actor-index.ts';
-import { actorGroups } from './clauses.ts';
+import { actorGroups, prepositionBefore } from './clauses.ts';
 import { readDictionary } from './dictionary-file.ts';
 import { loadLexicon } from './dictionaries.ts';
 import { nextDiscourse, openingDiscourse, resolvedMentions } from './discourse.ts';
 import type { Discourse, ResolvedMention } from './discourse.ts';
 import { draftsFromSentence } from './frames.ts';
 import type { DocFacts, Draft, End, Rejection } from './frames.ts';
-import { FIRST_PLURAL, FIRST_SINGULAR, SECOND, THIRD_PLURAL, THIRD_SINGULAR_PERSON, THIRD_SINGULAR_THING } from './grammar.ts';
+import {
+  FIRST_PLURAL, FIRST_SINGULAR, GRAMMAR_VERBS, SECOND, THIRD_PLURAL, THIRD_SINGULAR_PERSON, THIRD_SINGULAR_THING,
+} from './grammar.ts';
 import { mentionsFromWords } from './mentions.ts';
 import type { Mention, Resolved, Word } from './mentions.ts';
 import { mayHoldTrigger, triggersFromWords } from './triggers.ts';
 import type { Trigger } from './triggers.ts';
-import { defaultContextIndex, defaultVerbIndex } from './verbs.ts';
+import { defaultContextIndex, defaultVerbIndex, inflections } from './verbs.ts';
 import type { ContextIndex, VerbIndex } from './verbs.ts';
 
 /** A government website whose texts speak in the first person. */
@@ -36,6 +38,8 @@ export interface Publisher {
 export interface CoderConfig {
   readonly actors: ActorIndex;
   readonly verbs: VerbIndex;
+  /** Inflected forms of the verbs the rules know, to their lemma ("staged" → "stage"). */
+  readonly lemmas: ReadonlyMap<string, readonly string[]>;
   readonly contexts: ContextIndex;
   readonly publishers: readonly Publisher[];
   /** Codes of international organisations (their ends take sector null). */
@@ -54,9 +58,11 @@ export function defaultCoderConfig(dir?: string): CoderConfig {
     if (!(SECTORS as readonly string[]).includes(sector)) throw new ConfigError(`${row.file}:${row.line}`, `unknown sector "${sector}"`);
     return { domain: domain.toLowerCase(), country, sector: sector as Sector };
   });
+  const verbs = defaultVerbIndex();
   const config: CoderConfig = {
     actors: actorIndexFromLexicon(lexicon),
-    verbs: defaultVerbIndex(),
+    verbs,
+    lemmas: lemmaMapOf(verbs),
     contexts: defaultContextIndex(),
     publishers,
     igoCodes: new Set(lexicon.igos.map((g) => g.code)),
@@ -95,10 +101,34 @@ function wordsFromScan(tokens: readonly ScanToken[]): Word[] {
   return tokens.map((t, i) => ({ i, text: t.text, lower: t.lower, lemma: t.lower, pos: 'X', start: t.start, end: t.end }));
 }
 
-function wordsFromAnalysed(s: AnalysedSentence): Word[] {
-  return s.tokens.map((t, i) => ({
-    i, text: t.text, lower: t.text.toLowerCase().replace(/’/g, "'"), lemma: t.lemma.replace(/’/g, "'"), pos: t.pos, start: t.start, end: t.end,
-  }));
+/** Inflected forms of every verb the rules name (dictionary heads and grammar words) mapped to their lemmas. */
+export function lemmaMapOf(verbs: VerbIndex): Map<string, string[]> {
+  const known = new Set<string>([...verbs.byHead.keys(), ...GRAMMAR_VERBS]);
+  const map = new Map<string, string[]>();
+  for (const lemma of known) {
+    if (lemma.includes(' ')) continue;
+    for (const form of inflections(lemma)) {
+      const list = map.get(form) ?? [];
+      if (!list.includes(lemma)) list.push(lemma);
+      map.set(form, list);
+    }
+  }
+  return map;
+}
+
+// The tagger's lemmatizer slips on some forms ("staged" → "stag"): prefer a lemma the rules know.
+function lemmaFor(lower: string, tagged: string, pos: string, lemmas: ReadonlyMap<string, readonly string[]>): string {
+  if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADJ') return tagged;
+  const known = lemmas.get(lower);
+  if (!known || known.includes(tagged)) return tagged;
+  return known.length === 1 ? known[0]! : tagged;
+}
+
+function wordsFromAnalysed(s: AnalysedSentence, lemmas: ReadonlyMap<string, readonly string[]>): Word[] {
+  return s.tokens.map((t, i) => {
+    const lower = t.text.toLowerCase().replace(/’/g, "'");
+    return { i, text: t.text, lower, lemma: lemmaFor(lower, t.lemma.replace(/’/g, "'"), t.pos, lemmas), pos: t.pos, start: t.start, end: t.end };
+  });
 }
 
 function isIsoDate(d: string | null | undefined): d is string {
@@ -207,14 +237,22 @@ function contextsOf(words: readonly Word[], index: ContextIndex, near: number): 
   return { contexts, entries: hits.map((h) => `context:${h.id}`) };
 }
 
-function theaterOf(resolved: readonly ResolvedMention[], ends: ReadonlySet<string>): string | null {
+const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throughout', 'over', 'on', 'inside', 'near', 'towards', 'toward', 'against']);
+
+/**
+ * The place an event is about: the first region, or state named as a place
+ * ("policy in Syria", "routes to Afghanistan"), that is not one of its ends.
+ * Cities and venues say where, not what about; a capital standing for its
+ * government is an actor, not a place.
+ */
+function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>): string | null {
   for (const r of resolved) {
     const m = r.mention;
-    // A city or venue is where an act happens, not what it is about.
     if (m.kind === 'location' && m.theater && !m.place && !ends.has(m.theater)) return m.theater;
-    if ((m.kind === 'actor' || m.kind === 'adjectival') && m.theater && r.actors.length === 1) {
+    if ((m.kind === 'actor' || m.kind === 'adjectival') && m.theater && r.actors.length === 1 && !m.ref?.entry.includes(':', 'country:'.length)) {
       const a = r.actors[0]!;
-      if (!ends.has(a.country) && a.country.length === 3) return a.country;
+      const prep = prepositionBefore(words, m.first);
+      if (prep && LOCATIVE.has(prep) && !ends.has(a.country) && a.country.length === 3) return a.country;
     }
   }
   return null;
@@ -340,7 +378,7 @@ function codeOne(
       negated: draft.negated,
       modality: draft.modality,
       contexts,
-      theater: theaterOf(resolved, ends),
+      theater: theaterOf(words, resolved, ends),
       date: dateFor(draft, dates, words, docDate, facts),
       section: s.section,
       rule: `${rule.id} (verbs.tsv:${rule.line}); ${draft.how}`,
@@ -377,7 +415,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
       out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], analysed: false });
       continue;
     }
-    const words = wordsFromAnalysed(a);
+    const words = wordsFromAnalysed(a, config.lemmas);
     const outcome = codeOne(doc, p.sentence, words, discourse, config, docDate, facts);
     discourse = nextDiscourse(discourse, withGroups(words, outcome.resolved), outcome.speaker);
     out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true });
@@ -414,7 +452,7 @@ function withGroups(words: readonly Word[], resolved: readonly ResolvedMention[]
 export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfig = defaultCoderConfig()): { readonly coded: CodedSentence; readonly trace: SentenceTrace } {
   const docDate = isIsoDate(doc.meta.date) ? doc.meta.date : null;
   const [a] = analysedSentences([sentence]);
-  const words = a ? wordsFromAnalysed(a) : [];
+  const words = a ? wordsFromAnalysed(a, config.lemmas) : [];
   const counts = new Map<string, number>();
   prepared(sentence, config, counts);
   const discourse = openingDiscourse(authorOf(doc, config), docPairOf(counts, config.actors));

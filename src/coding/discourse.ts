@@ -77,7 +77,7 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
       continue;
     }
     if (m.kind === 'title') {
-      const head = [...out].reverse().find((r) => r.mention.person && r.actors.length === 1)?.actors[0];
+      const head = [...out].reverse().find((r) => r.mention.head && r.actors.length === 1)?.actors[0];
       const ref = m.title === 'president' || m.person ? (d.lastHead ?? head ?? d.speaker) : null;
       out.push({ mention: m, actors: ref ? [ref] : [], via: 'title' });
       continue;
@@ -93,7 +93,9 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
         out.push({ mention: m, actors: d.addressee ? [d.addressee] : [], via: 'speaker' });
         break;
       case 'he': {
-        const inSentence = [...resolvedBefore].reverse().find((r) => r.mention.person);
+        // The first person named in the sentence (usually its subject) before the nearest one.
+        const named = resolvedBefore.filter((r) => r.mention.person && r.via === 'named');
+        const inSentence = named[0] ?? [...resolvedBefore].reverse().find((r) => r.mention.person);
         const ref = inSentence?.actors[0] ?? d.previousPeople.at(-1) ?? d.lastHead;
         out.push({ mention: m, actors: ref ? [ref] : [], via: 'pronoun' });
         break;
@@ -141,7 +143,7 @@ export function nextDiscourse(d: Discourse, resolved: readonly ResolvedMention[]
   const people = actors.filter((r) => r.mention.person).flatMap((r) => r.actors);
   const groups = actors.filter((r) => r.actors.length > 1 || r.mention.plural);
   const pairNamed = actors.find((r) => r.actors.length === 2 && r.actors[0]!.country !== r.actors[1]!.country && (r.via === 'named' || r.mention.kind === 'pair'));
-  const lastHead = people.at(-1) ?? d.lastHead;
+  const lastHead = actors.filter((r) => r.mention.head && r.via === 'named').flatMap((r) => r.actors).at(-1) ?? d.lastHead;
   const newSpeaker = speaker ?? d.speaker;
   return {
     ...d,

@@ -90,6 +90,7 @@ function previousVerb(words: readonly Word[], i: number, floor: number): number 
  * deployment, which…") but not through other prepositions.
  */
 function antecedentOf(words: readonly Word[], groups: readonly ActorGroup[], rel: number): ActorGroup | null {
+  if (isVerb(words[rel - 1])) return null;
   for (let j = rel - 1; j >= Math.max(0, rel - 9); j--) {
     const w = words[j]!;
     if (w.text === ',' && j === rel - 1) continue;
@@ -200,7 +201,12 @@ function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head
 function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
   for (let j = end + 1; j < Math.min(input.words.length, end + 7); j++) {
     const g = groups.find((x) => x.first === j);
-    if (g) return g.prep === 'by' ? g : null;
+    if (g) {
+      // "killed by the Malaysia Airlines flight": the actor only qualifies the agent.
+      const after = input.words[g.last + 1];
+      if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !g.members.at(-1)?.mention.possessive) return null;
+      return g.prep === 'by' ? g : null;
+    }
     if (isVerb(input.words[j]) && input.words[j]!.pos === 'VERB') return null;
   }
   return null;
@@ -238,10 +244,14 @@ function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, 
     const g = groups.find((x) => x.first === j);
     if (g) {
       const prep = g.prep;
+      // "ratified an agreement with the EU": the partner of the agreement the verb takes.
+      const partner = prep === 'with' && AGREEMENT_NOUNS.has(words[g.first - 2]?.lemma ?? '') || (prep === 'with' && AGREEMENT_NOUNS.has(words[g.first - 3]?.lemma ?? ''));
       const accepted = prep === null
         ? rule.object || crossed || j < t.end
-        : rule.preps.includes(prep) || (crossed && ['to', 'with', 'from', 'against', 'on'].includes(prep));
+        : rule.preps.includes(prep) || partner || (crossed && ['to', 'with', 'from', 'against', 'on'].includes(prep));
       if (accepted && isForeign(g, own)) return g;
+      // The direct object names the target; when it is the source's own country the act is domestic.
+      if (accepted && prep === null && rule.object && !crossed && !isForeign(g, own) && !g.members.some((m) => m.mention.kind === 'adjectival')) return null;
       j = g.last;
       continue;
     }
@@ -300,6 +310,12 @@ function fallbackTarget(input: FrameInput, groups: readonly ActorGroup[], t: Tri
 // ("Russia expelled diplomats"), a participle modifying the noun otherwise ("diplomats expelled by").
 function isFiniteHere(words: readonly Word[], head: number): boolean {
   if (words[head + 1]?.lower === 'by') return false;
+  for (let j = head - 1; j >= 0; j--) {
+    const w = words[j]!;
+    if (opensClause(words, j) || w.text === ';' || ['which', 'who', 'that', 'and', 'but'].includes(w.lower)) break;
+    // "Israel released the mayor …, a member … jailed": the clause has its verb already.
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !/ing$/.test(w.lower) && words[j - 1]?.lower !== 'to')) return false;
+  }
   for (let j = head + 1; j < words.length; j++) {
     const w = words[j]!;
     if (opensClause(words, j) || w.text === ',' || w.text === ';' || ['which', 'who', 'that', 'and', 'but'].includes(w.lower)) return true;
@@ -316,6 +332,40 @@ function actsNext(words: readonly Word[], g: ActorGroup): boolean {
     if (w.pos !== 'ADV') return false;
   }
   return false;
+}
+
+/** Material acts aimed at a place: the state it lies in is the target ("exercises in Alaska", "shelling in Gaza"). */
+const PLACE_TARGETED = new Set<EventType>(['ASSAULT', 'MOBILIZE', 'PROTEST', 'COERCE']);
+
+function placeTarget(input: FrameInput, t: Trigger, sources: readonly End[]): End | null {
+  const own = new Set(sources.map((s) => s.actor.country));
+  for (const r of input.mentions) {
+    const m = r.mention;
+    if (m.first <= t.end || opensClauseBetween(input.words, t.end, m.first)) continue;
+    const code = m.kind === 'location' ? m.theater : r.actors.length === 1 ? r.actors[0]!.country : null;
+    if (!code || !/^[A-Z]{3}$/.test(code) || own.has(code)) continue;
+    return { actor: { country: code, sector: 'GOV', entry: r.actors[0]?.entry ?? `place:${m.text}` }, text: m.text, start: m.start, end: m.end };
+  }
+  return null;
+}
+
+function opensClauseBetween(words: readonly Word[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (opensClause(words, j) || words[j]!.text === ',' || words[j]!.text === ';') return true;
+  return false;
+}
+
+const TIME_ADJUNCT = new Set(['during', 'on', 'amid', 'throughout']);
+
+/** The verb a nominal in a time adjunct ("during a visit to X") qualifies, or -1. */
+function adjunctVerb(words: readonly Word[], head: number): number {
+  let j = head - 1;
+  while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN'].includes(words[j]!.pos)) j--;
+  if (!words[j] || !TIME_ADJUNCT.has(words[j]!.lower)) return -1;
+  for (let k = j - 1; k >= 0; k--) {
+    if (opensClause(words, k) || words[k]!.text === ';') return -1;
+    if (words[k]!.pos === 'VERB') return k;
+  }
+  return -1;
 }
 
 /** "looked forward to hosting", "agreed to continue": the act is future. */
@@ -358,16 +408,19 @@ function isFirstPerson(g: ActorGroup | null): boolean {
  * concerns … and have worked together") is not governed by it.
  */
 function underAttitude(words: readonly Word[], from: number, head: number): boolean {
+  let coordinated = false;
+  let complementAfter = false;
   for (let j = head - 1; j >= from; j--) {
     const w = words[j]!;
     if (w.text === ';' || w.text === ':') return false;
-    if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) return false;
+    if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) coordinated = true;
     if (['and', 'but', 'so', 'yet'].includes(w.lower) && words[j - 1]?.text === ',') return false;
-    if (RECOMMENDING.has(w.lower) && words[j - 1] && ['is', 'was', "'s", 'be'].includes(words[j - 1]!.lower) && words[j - 2]?.lower === 'it') return true;
-    if (ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) {
-      // "expressed concern" is an act, handled by its own pattern; "share concerns" is a state of its own.
-      return !(words[j - 1] && ['express', 'voice', 'raise', 'reiterate'].includes(words[j - 1]!.lemma));
-    }
+    if (coordinated && (w.lower === 'that' || w.lower === 'to')) complementAfter = true;
+    const governs = (RECOMMENDING.has(w.lower) && words[j - 1] && ['is', 'was', "'s", 'be'].includes(words[j - 1]!.lower) && words[j - 2]?.lower === 'it')
+      // "expressed concern" is an act, handled by its own pattern.
+      || ((ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) && !(words[j - 1] && ['express', 'voice', 'raise', 'reiterate'].includes(words[j - 1]!.lemma)));
+    // "share concerns … and have worked together": a verb coordinated with the attitude is not governed by it.
+    if (governs) return !coordinated || complementAfter;
   }
   return false;
 }
@@ -411,6 +464,11 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
           break;
         }
         if (CONTENT_PREPS.has(w.lower) && q >= 3) inside = true;
+        // What an accusation alleges is not coded: "alleged that France … helped".
+        if (t.rule.type === 'ACCUSE' && w.lower === 'that' && j === t.end + 1) {
+          out.add(u);
+          break;
+        }
         // What is agreed or declared is content: "agreed on a joint venture", "outlined areas … including", "a Declaration on Partnership".
         if (agreeing && (w.lower === 'on' || w.lower === 'including' || (document && w.lower === 'of'))) inside = true;
         if ((w.lower === 'and' || w.lower === 'but') && (words[j + 1]?.pos === 'AUX' || words[j + 1]?.pos === 'VERB')) {
@@ -445,7 +503,9 @@ function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hope
     if (!t.rule.flags.has('own') && !conflict) continue;
     for (const u of triggers) {
       if (u.head <= t.end || u.head > t.end + 10) continue;
-      const between = words.slice(t.end + 1, u.head);
+      // The pattern may end on its own preposition ("called for reducing").
+      const from = ['to', 'for'].includes(words[t.end]!.lower) && t.end > t.head ? t.end : t.end + 1;
+      const between = words.slice(from, u.head);
       const linked = between.some((w) => w.lower === 'to' || w.lower === 'that' || w.lower === 'for') || (t.rule.flags.has('hope') && between.length <= 4);
       if (!linked || between.some((w) => opensClause(words, w.i) || w.text === ';' || (w.text === ',' && between.length > 3))) continue;
       if (t.rule.flags.has('hope')) {
@@ -485,6 +545,23 @@ function modalityOf(input: FrameInput, chain: Chain, head: number, clauseStart: 
 function clauseStartOf(words: readonly Word[], head: number, floor: number): number {
   for (let j = head - 1; j >= floor; j--) if (opensClause(words, j)) return j;
   return floor;
+}
+
+/** Whether the verb group after a nominal subject is modal ("Russia with its veto can be a spoiler"). */
+function modalVerbAfter(words: readonly Word[], end: number): boolean {
+  for (let j = end + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (opensClause(words, j) || w.text === ',' || w.text === ';') return false;
+    if (w.pos === 'AUX' || w.pos === 'VERB') return ['can', 'could', 'might', 'may', 'would', 'should'].includes(w.lower);
+  }
+  return false;
+}
+
+/** "announced at the G-8 meeting": a meeting named only as where another act happened. */
+function isVenue(words: readonly Word[], head: number): boolean {
+  let j = head - 1;
+  while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PUNCT'].includes(words[j]!.pos) && words[j]!.text !== ',') j--;
+  return words[j]?.lower === 'at' && words.slice(0, j).some((w) => w.pos === 'VERB');
 }
 
 /** "is a member of …", "a key player in the P5+1 talks": membership is a state. */
@@ -547,6 +624,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let passive = false;
 
     if (nominal) {
+      if (rule.type === 'CONSULT' && isVenue(words, t.head)) {
+        reject(t, 'not-an-act', `"${headText}" is only the place of another act`);
+        continue;
+      }
       if (isMembership(words, t.head)) {
         reject(t, 'not-an-act', `"${headText}" is named as something an actor is part of: a state`);
         continue;
@@ -568,6 +649,12 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
         sourceGroup = agentOfNoun(input, groups, t.head) ?? byAgentAfter(input, groups, t.end)
           ?? (rule.flags.has('ofagent') ? ofAgentAfter(input, groups, t.end) : null) ?? predicativeAgent(input, groups, t.head);
         if (sourceGroup) how = `${rule.id}: agent of the noun`;
+      }
+      // "held talks … during a visit to Beirut": an act in a time adjunct is the clause subject's.
+      const adjunct = adjunctVerb(words, t.head);
+      if (!sourceGroup && adjunct >= 0) {
+        sourceGroup = subjectOf(input, groups, chainBefore(words, adjunct).start);
+        if (sourceGroup) how = `${rule.id}: subject of the clause it qualifies`;
       }
     } else {
       const chain = chainBefore(words, t.head);
@@ -593,7 +680,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
 
     const chain = chainBefore(words, chainHead);
     const clauseStart = clauseStartOf(words, chainHead, input.contentStart);
-    const reading = modalityOf(input, chain, chainHead, clauseStart);
+    let reading = modalityOf(input, chain, chainHead, clauseStart);
+    if (nominal && chainHead === t.head && modalVerbAfter(words, t.end)) reading = { modality: 'hypothetical', author: true };
     const hopedFor = hoped.has(t);
     const modality: Modality = (announced || hopedFor || lookingForward(words, chain.start)) && reading.modality === 'asserted' ? 'future' : reading.modality;
     let negated = chain.negated;
@@ -631,7 +719,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       reject(t, 'not-an-act', `"${headText}" is an attitude unless the speaker says it of themselves`);
       continue;
     }
-    if (!firstPerson && chain.words.some((x) => PERFORMATIVE.has(x))) {
+    if (!firstPerson && chain.words.some((x) => PERFORMATIVE.has(x.replace(/(es|s|ed|d)$/, '')) || PERFORMATIVE.has(x))) {
       reject(t, 'not-an-act', `"${headText}" is only wanted or liked: a state`);
       continue;
     }
@@ -651,12 +739,18 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     targetGroup ??= targetOf(input, groups, t, sources, groupActs);
     if (groupActs && targetGroup && !(targetGroup.prep === 'with' || targetGroup.prep === 'between' || targetGroup.prep === null)) targetGroup = null;
     if (rule.flags.has('hope') && targetGroup && !actsNext(words, targetGroup)) targetGroup = null;
+    // "attacked themselves": a reflexive is the subject again.
+    if (targetGroup && targetGroup.members.some((m) => /sel(f|ves)$/.test(m.mention.text.toLowerCase()))) targetGroup = sourceGroup;
     let targets: End[] = targetGroup ? endsOf(targetGroup) : [];
 
     const pairs: [End, End][] = [];
     if (targets.length > 0) {
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
       if (rule.flags.has('mutual')) for (const s of sources) for (const g of targets) pairs.push([g, s]);
+    } else if (PLACE_TARGETED.has(rule.type) && placeTarget(input, t, sources)) {
+      const place = placeTarget(input, t, sources)!;
+      for (const s0 of sources) pairs.push([s0, place]);
+      how += ' → the state where it happened';
     } else if (between && between !== sourceGroup) {
       targets = endsOf(between);
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
@@ -673,7 +767,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       // A courtesy or an offer in a conversation goes to the addressee ("we are prepared to help").
       for (const s of sources) pairs.push([s, { actor: input.discourse.addressee, text: null, start: null, end: null }]);
       how += ' → addressee';
-    } else {
+    } else if (!rule.flags.has('hope')) {
       const fallback = fallbackTarget(input, groups, t, sources);
       if (fallback) {
         for (const s of sources) pairs.push([s, fallback]);
@@ -686,7 +780,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       reject(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${headText}"`);
       continue;
     }
-    for (const [s, g] of kept) drafts.push({ source: s, target: g, type: rule.type, trigger: t, negated, modality, how });
+    // "said he would not provide support": a declared refusal is REJECT, not a negated act.
+    const refusal = negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
+    const type: EventType = refusal ? 'REJECT' : rule.type;
+    if (refusal) how += ' (a declared refusal)';
+    for (const [s, g] of kept) drafts.push({ source: s, target: g, type, trigger: t, negated: refusal ? false : negated, modality: refusal ? 'asserted' : modality, how });
   }
   return { drafts, rejections };
 }

@@ -84,3 +84,8 @@ export const DETERMINERS = set(`the a an this that these those both all each eve
 
 /** Words after which a heading-like line is still a heading ("Readout of a Call"). */
 export const AUXILIARIES = set(`be am is are was were been being have has had having do does did done get got`);
+
+/** Every verb the grammar lists, so forms the tagger lemmatizes badly can be mapped back. */
+export const GRAMMAR_VERBS: ReadonlySet<string> = new Set([
+  ...LIGHT_VERBS, ...FUTURE_LIGHT_VERBS, ...FUTURE_CONTROL, ...PASS_CONTROL, ...REPORTING_VERBS, ...ATTITUDE_WORDS,
+]);

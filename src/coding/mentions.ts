@@ -46,6 +46,8 @@ export interface Mention {
   readonly theater: string | null;
   /** Whether a person is named (for "he"). */
   readonly person: boolean;
+  /** Whether it names a head of state or government (for "the President"). */
+  readonly head: boolean;
   /** Whether the mention is a city or venue (where something happens), not a state or region. */
   readonly place: boolean;
 }
@@ -218,7 +220,7 @@ function mention(words: readonly Word[], first: number, last: number, text: stri
   const after = words[last + 1];
   const possessive = !!after && (after.lower === "'s" || after.lower === "'" || after.text === '’s');
   return {
-    first, last, text, kind, ref, pair, pronoun: null, possessive, plural: false, title: null, theater: null, person: false, place: false,
+    first, last, text, kind, ref, pair, pronoun: null, possessive, plural: false, title: null, theater: null, person: false, head: false, place: false,
     start: words[first]?.start ?? 0, end: words[last]?.end ?? 0,
   };
 }
@@ -275,9 +277,10 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     let via = words.slice(g.last + 1, m.first).map((w) => w.lower);
     // "Russia's Foreign Minister", "President of the United States", "the President of Russia".
     const possessiveLink = gap === 1 && (via[0] === "'s" || via[0] === "'");
-    // "the President of Russia", "a court in Guyana", "dissidents from Myanmar".
-    const ofLink = g.agent && !g.country && !g.person && !g.body && !g.igo
-      && (/^of( the)?$/.test(via.join(' ')) || (g.agent.animate && /^(in|from)( the)?$/.test(via.join(' '))));
+    // "the President of Russia", "a court in Guyana", "dissidents from military-ruled Myanmar".
+    const modifiersOnly = via.length <= 5 && words.slice(g.last + 2, m.first).every((w) => /^(the|-)$/.test(w.lower) || /^\p{Ll}/u.test(w.text));
+    const ofLink = !!g.agent && !g.country && !g.person && !g.body && !g.igo && modifiersOnly
+      && (via[0] === 'of' || (g.agent.animate && (via[0] === 'in' || via[0] === 'from')));
     if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
       const agent = pick(m, ['agent']);
       const person = personCandidate(m, date);
@@ -285,7 +288,8 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
       gap = 0;
       via = [];
     } else if (ofLink) {
-      const country = pick(m, ['country', 'metonym', 'igo', 'place']);
+      const region = pick(m, ['region']);
+      const country = pick(m, ['country', 'metonym', 'igo', 'place']) ?? (region?.within ? { ...region, kind: 'country' as const, code: region.within, sector: 'GOV' as const } : undefined);
       if (!country) break;
       if (country.kind === 'igo') g.igo = country;
       else g.country = country;
@@ -316,7 +320,8 @@ function resolveGroup(words: readonly Word[], g: Group, first: number, last: num
   const base = mention(words, first, last, text, 'actor', null, null);
   if (g.person?.person) {
     const role = roleOn(g.person.person, date);
-    return { ...base, ref: { country: role.country, sector: role.sector, entry: g.person.entry }, person: true };
+    const head = (role.title !== null && HEAD_TITLES.has(role.title)) || (!!g.titleText && HEAD_TITLES.has(g.titleText));
+    return { ...base, ref: { country: role.country, sector: role.sector, entry: g.person.entry }, person: true, head };
   }
   if (g.body) {
     const sector = g.agent ? g.agent.sector : g.body.sector;
@@ -329,7 +334,7 @@ function resolveGroup(words: readonly Word[], g: Group, first: number, last: num
     if (g.adjectiveOnly) return { ...base, kind: 'adjectival', ref };
     const isHead = !!g.titleText && HEAD_TITLES.has(g.titleText);
     return {
-      ...base, ref, plural: g.agent?.plural ?? false, person: isHead || g.unknownName,
+      ...base, ref, plural: g.agent?.plural ?? false, person: isHead || g.unknownName, head: isHead,
       theater: g.agent ? null : g.country.code,
     };
   }
@@ -342,7 +347,8 @@ function resolveGroup(words: readonly Word[], g: Group, first: number, last: num
     return { ...base, kind: 'location', theater, place: g.location.kind === 'place' };
   }
   if (g.agent) {
-    return { ...base, kind: 'title', title: g.titleText, plural: g.agent.plural, person: !!g.titleText && HEAD_TITLES.has(g.titleText) };
+    const isHead = !!g.titleText && HEAD_TITLES.has(g.titleText);
+    return { ...base, kind: 'title', title: g.titleText, plural: g.agent.plural, person: isHead, head: isHead };
   }
   return base;
 }

@@ -26,6 +26,22 @@ function wordFits(w: Word, words: ReadonlySet<string>): boolean {
   return words.has(w.lemma) || words.has(w.lower);
 }
 
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got']);
+
+// In the passive, a pattern's object comes before its verb: "the station chief's name being published", "evidence … was presented".
+function matchPassive(rule: VerbRule, words: readonly Word[], head: number): number[] | null {
+  if (!BE.has(words[head - 1]?.lower ?? '') && !BE.has(words[head - 2]?.lower ?? '')) return null;
+  const parts = rule.rest.filter((el) => el.kind === 'word');
+  if (parts.length !== 1 || parts[0]?.kind !== 'word') return null;
+  const el = parts[0];
+  for (let j = head - 1; j >= Math.max(0, head - 8); j--) {
+    const w = words[j]!;
+    if (CLAUSE_BREAK.has(w.text)) return null;
+    if (wordFits(w, el.words) && posFits(w.pos, el.pos)) return [head, j];
+  }
+  return null;
+}
+
 function matchRest(rule: VerbRule, words: readonly Word[], head: number): number[] | null {
   const matched = [head];
   let at = head + 1;
@@ -65,8 +81,8 @@ export function triggersFromWords(index: VerbIndex, words: readonly Word[]): Tri
     const rules = new Set([...(index.byHead.get(w.lemma) ?? []), ...(index.byHead.get(w.lower) ?? [])]);
     for (const rule of rules) {
       if (!posFits(w.pos, rule.head.pos)) continue;
-      const matched = matchRest(rule, words, i);
-      if (matched) found.push({ rule, head: i, end: matched.at(-1) ?? i, matched });
+      const matched = matchRest(rule, words, i) ?? (/(ed|en)$/.test(w.lower) ? matchPassive(rule, words, i) : null);
+      if (matched) found.push({ rule, head: i, end: Math.max(...matched), matched });
     }
   }
   found.sort((a, b) => b.matched.length - a.matched.length || a.head - b.head);

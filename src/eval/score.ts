@@ -94,15 +94,28 @@ export function sentencesOverlap(a: string, b: string): boolean {
   return shared / small.size >= 0.6 && shared / large.size >= 0.25;
 }
 
-function keyFits(level: Level, c: Scored, g: Scored): boolean {
-  if (c.source !== g.source || c.target !== g.target) return false;
+/** Whether a coded actor code counts as the gold one (exact by default). */
+export type SameActor = (coded: string, gold: string) => boolean;
+
+const exact: SameActor = (a, b) => a === b;
+
+/**
+ * Peer suites code every international organisation as `IGO`; ours name them
+ * (`UN`, `EU`). This treats a named organisation as matching a gold `IGO`.
+ */
+export function sameActorWithIgo(igoCodes: ReadonlySet<string>): SameActor {
+  return (a, b) => a === b || (b === 'IGO' && igoCodes.has(a)) || (a === 'IGO' && igoCodes.has(b));
+}
+
+function keyFits(level: Level, c: Scored, g: Scored, same: SameActor): boolean {
+  if (!same(c.source, g.source) || !same(c.target, g.target)) return false;
   if (level === 'quad') return c.quad === g.quad;
   if (level === 'type') return c.type === g.type;
   return true;
 }
 
 /** One-to-one matching at a level: each gold event matches at most one coded event, in order, the first that fits. */
-export function matchAt(level: Level, coded: readonly Scored[], gold: readonly Scored[]): { pairs: [number, number][]; counts: Counts } {
+export function matchAt(level: Level, coded: readonly Scored[], gold: readonly Scored[], same: SameActor = exact): { pairs: [number, number][]; counts: Counts } {
   const used = new Set<number>();
   const pairs: [number, number][] = [];
   gold.forEach((g, gi) => {
@@ -110,7 +123,7 @@ export function matchAt(level: Level, coded: readonly Scored[], gold: readonly S
     let best = -1;
     let bestScore = -1;
     coded.forEach((c, ci) => {
-      if (used.has(ci) || !keyFits(level, c, g) || !sentencesOverlap(c.sentence, g.sentence)) return;
+      if (used.has(ci) || !keyFits(level, c, g, same) || !sentencesOverlap(c.sentence, g.sentence)) return;
       const score = (c.type === g.type ? 4 : 0) + (c.quad === g.quad ? 2 : 0) + (c.negated === g.negated ? 1 : 0);
       if (score > bestScore) {
         best = ci;
@@ -126,17 +139,17 @@ export function matchAt(level: Level, coded: readonly Scored[], gold: readonly S
 }
 
 /** Scores one document's coded events against its gold events. */
-export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly Scored[]): DocScore {
+export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly Scored[], same: SameActor = exact): DocScore {
   const levels = {} as Record<Level, Counts>;
-  for (const level of LEVELS) levels[level] = matchAt(level, coded, gold).counts;
-  const dyadPairs = matchAt('dyad', coded, gold).pairs;
+  for (const level of LEVELS) levels[level] = matchAt(level, coded, gold, same).counts;
+  const dyadPairs = matchAt('dyad', coded, gold, same).pairs;
   let negAgree = 0;
   let modAgree = 0;
   for (const [ci, gi] of dyadPairs) {
     if (coded[ci]!.negated === gold[gi]!.negated) negAgree++;
     if (coded[ci]!.modality === gold[gi]!.modality) modAgree++;
   }
-  const quadPairs = matchAt('quad', coded, gold).pairs;
+  const quadPairs = matchAt('quad', coded, gold, same).pairs;
   const matchedCoded = new Set(quadPairs.map(([c]) => c));
   const matchedGold = new Set(quadPairs.map(([, g]) => g));
   return {

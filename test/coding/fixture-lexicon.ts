@@ -1,5 +1,6 @@
 import { actorIndexFromLexicon } from '../../src/coding/actor-index.ts';
 import type { ActorLexicon } from '../../src/coding/actor-index.ts';
+import { lemmaMapOf } from '../../src/coding/coder.ts';
 import type { CoderConfig } from '../../src/coding/coder.ts';
 import { defaultContextIndex, defaultVerbIndex } from '../../src/coding/verbs.ts';
 import type { CountryEntry } from '../../src/coding/lexicon-types.ts';
@@ -66,9 +67,11 @@ export const TEST_LEXICON: ActorLexicon = {
 
 /** A coder configuration over the test lexicon and the shipped verb and context dictionaries. */
 export function testConfig(): CoderConfig {
+  const verbs = defaultVerbIndex();
   return {
     actors: actorIndexFromLexicon(TEST_LEXICON),
-    verbs: defaultVerbIndex(),
+    verbs,
+    lemmas: lemmaMapOf(verbs),
     contexts: defaultContextIndex(),
     publishers: [{ domain: 'kremlin.ru', country: 'RUS', sector: 'GOV' }, { domain: 'whitehouse.gov', country: 'USA', sector: 'GOV' }],
     igoCodes: new Set(['NATO', 'UNSC', 'UN', 'WTO', 'IGO']),
