@@ -147,6 +147,8 @@ export function chainBefore(words: readonly Word[], head: number): Chain {
       negated = true;
     } else if (FUTURE_MARKERS.has(l)) {
       will = true;
+    } else if (l === 'would' && words[i + 1]?.lower === 'like') {
+      // "I would like to thank you" is a courtesy said now, not a conditional.
     } else if (l === 'would') {
       would = true;
     } else if (HYPOTHETICAL_MARKERS.has(l)) {

@@ -191,7 +191,9 @@ function prepared(sentence: Sentence, config: CoderConfig, counts: Map<string, n
   const lowers = scan.map((t) => t.lower);
   const matches = rawMatches(config.actors, scan);
   for (const m of matches) {
-    const c = m.candidates.find((x) => ['country', 'adjective', 'metonym', 'demonym'].includes(x.kind));
+    // A state named as a place ("in Syria") is not one of the parties the document is about.
+    if (LOCATIVE.has(scan[m.first - 1]?.lower ?? '') || (scan[m.first - 1]?.lower === 'the' && LOCATIVE.has(scan[m.first - 2]?.lower ?? ''))) continue;
+    const c = m.candidates.find((x) => ['country', 'adjective', 'metonym', 'demonym', 'person'].includes(x.kind));
     if (c) counts.set(c.code, (counts.get(c.code) ?? 0) + 1);
   }
   if (!mayHoldTrigger(config.verbs, lowers)) {
@@ -418,6 +420,9 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     const words = wordsFromAnalysed(a, config.lemmas);
     const outcome = codeOne(doc, p.sentence, words, discourse, config, docDate, facts);
     discourse = nextDiscourse(discourse, withGroups(words, outcome.resolved), outcome.speaker);
+    // Whom the speaker met or called is whom "you" and "our conversation" refer to from then on.
+    const met = outcome.events.find((e) => e.type === 'CONSULT' && e.source.country === discourse.speaker?.country && e.target.country !== e.source.country);
+    if (met) discourse = { ...discourse, addressee: { country: met.target.country, sector: met.target.sector, entry: met.target.entry ?? `country:${met.target.country}` } };
     out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true });
   }
   return out;

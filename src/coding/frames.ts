@@ -57,7 +57,7 @@ export interface FrameInput {
 
 const NP_WORDS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV', 'PART', 'CCONJ', 'PUNCT', 'X']);
 const GOVERNING_ANNOUNCE = new Set(['announce', 'announcement', 'plan', 'schedule', 'propose', 'unveil', 'outline', 'prepare']);
-const GOVERNING_WOULD = new Set([...REPORTING_VERBS, 'decide', 'promise', 'pledge', 'expect', 'hope', 'inform', 'confirm', 'instruct', 'order', 'ask']);
+const GOVERNING_WOULD = new Set([...REPORTING_VERBS, 'agreement', 'decision', 'decide', 'promise', 'pledge', 'expect', 'hope', 'inform', 'confirm', 'instruct', 'order', 'ask']);
 const CONTENT_PREPS = new Set(['of', 'for', 'over', 'about', 'against']);
 const UNSPECIFIC = /\b(in|on) (some|many|several|various|a number of|all|other|certain) (areas|fields|spheres|sectors|issues|matters)\b/i;
 const AMOUNT = /(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:%|percent|per cent|billion|million|trillion|bn\b))/i;
@@ -354,13 +354,15 @@ function opensClauseBetween(words: readonly Word[], from: number, to: number): b
   return false;
 }
 
-const TIME_ADJUNCT = new Set(['during', 'on', 'amid', 'throughout']);
+const TIME_ADJUNCT = new Set(['during', 'on', 'amid', 'throughout', 'for']);
 
 /** The verb a nominal in a time adjunct ("during a visit to X") qualifies, or -1. */
 function adjunctVerb(words: readonly Word[], head: number): number {
   let j = head - 1;
   while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN'].includes(words[j]!.pos)) j--;
   if (!words[j] || !TIME_ADJUNCT.has(words[j]!.lower)) return -1;
+  // "arrived for a meeting": only a meeting or visit is what one comes for.
+  if (words[j]!.lower === 'for' && !['meeting', 'talks', 'visit', 'summit', 'consultations', 'negotiations', 'conversation'].includes(words[head]!.lower)) return -1;
   for (let k = j - 1; k >= 0; k--) {
     if (opensClause(words, k) || words[k]!.text === ';') return -1;
     if (words[k]!.pos === 'VERB') return k;
@@ -375,9 +377,15 @@ function lookingForward(words: readonly Word[], start: number): boolean {
   return a === 'to' && !!b && (b.lower === 'forward' || ['agree', 'decide', 'promise', 'pledge', 'vow', 'undertake', 'commit'].includes(b.lemma));
 }
 
-function firstContentWord(words: readonly Word[], from: number): number {
-  let i = from;
-  while (i < words.length && (words[i]!.pos === 'PUNCT' || words[i]!.pos === 'INTJ' || ['so', 'and', 'but', 'well', 'first', 'of', 'all', 'once', 'again'].includes(words[i]!.lower))) i++;
+function firstContentWord(words: readonly Word[], from: number, groups: readonly ActorGroup[]): number {
+  const skip = (i: number): number => {
+    while (i < words.length && (words[i]!.pos === 'PUNCT' || words[i]!.pos === 'INTJ' || ['so', 'and', 'but', 'well', 'first', 'of', 'all', 'once', 'again'].includes(words[i]!.lower))) i++;
+    return i;
+  };
+  let i = skip(from);
+  // A form of address opens the words: "Mr President, thank you."
+  const vocative = groups.find((g) => g.first === i && isVocative(words, g));
+  if (vocative) i = skip(vocative.last + 1);
   return i;
 }
 
@@ -407,6 +415,13 @@ function isFirstPerson(g: ActorGroup | null): boolean {
  * the trigger within its clause. A coordinated verb after the attitude ("share
  * concerns … and have worked together") is not governed by it.
  */
+/** "it is (fundamentally) important": an impersonal predicate before the word at `j`. */
+function impersonal(words: readonly Word[], j: number): boolean {
+  let k = j - 1;
+  while (k >= 0 && words[k]!.pos === 'ADV') k--;
+  return ['is', 'was', "'s", 'be'].includes(words[k]?.lower ?? '') && words[k - 1]?.lower === 'it';
+}
+
 function underAttitude(words: readonly Word[], from: number, head: number): boolean {
   let coordinated = false;
   let complementAfter = false;
@@ -414,9 +429,9 @@ function underAttitude(words: readonly Word[], from: number, head: number): bool
     const w = words[j]!;
     if (w.text === ';' || w.text === ':') return false;
     if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) coordinated = true;
-    if (['and', 'but', 'so', 'yet'].includes(w.lower) && words[j - 1]?.text === ',') return false;
+    if (['and', 'but', 'so', 'yet'].includes(w.lower) && words[j - 1]?.text === ',' && words[j + 1]?.lower !== 'to') return false;
     if (coordinated && (w.lower === 'that' || w.lower === 'to')) complementAfter = true;
-    const governs = (RECOMMENDING.has(w.lower) && words[j - 1] && ['is', 'was', "'s", 'be'].includes(words[j - 1]!.lower) && words[j - 2]?.lower === 'it')
+    const governs = (RECOMMENDING.has(w.lower) && impersonal(words, j))
       // "expressed concern" is an act, handled by its own pattern.
       || ((ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) && !(words[j - 1] && ['express', 'voice', 'raise', 'reiterate'].includes(words[j - 1]!.lemma)));
     // "share concerns … and have worked together": a verb coordinated with the attitude is not governed by it.
@@ -453,7 +468,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
     const q = TYPE_TABLE[t.rule.type].quad;
     const document = t.rule.flags.has('noun') && AGREEMENT_NOUNS.has(words[t.head]!.lemma);
     const agreeing = t.rule.type === 'AGREE';
-    if (q < 3 && t.rule.type !== 'SUPPORT' && !agreeing) continue;
+    const consulting = t.rule.type === 'CONSULT';
+    if (q < 3 && t.rule.type !== 'SUPPORT' && !agreeing && !consulting) continue;
     for (const u of triggers) {
       if (u.head <= t.end) continue;
       let inside = t.rule.type === 'SUPPORT';
@@ -471,6 +487,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
         }
         // What is agreed or declared is content: "agreed on a joint venture", "outlined areas … including", "a Declaration on Partnership".
         if (agreeing && (w.lower === 'on' || w.lower === 'including' || (document && w.lower === 'of'))) inside = true;
+        // What was discussed is the topic of the talks: "discussed … prospects for developing bilateral cooperation".
+        if (consulting && u.rule.flags.has('noun') && ['on', 'about', 'of', 'regarding', 'for', 'including'].includes(w.lower)) inside = true;
         if ((w.lower === 'and' || w.lower === 'but') && (words[j + 1]?.pos === 'AUX' || words[j + 1]?.pos === 'VERB')) {
           inside = false;
           break;
@@ -502,12 +520,14 @@ function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hope
     const conflict = TYPE_TABLE[t.rule.type].quad >= 3 && !t.rule.flags.has('hope');
     if (!t.rule.flags.has('own') && !conflict) continue;
     for (const u of triggers) {
-      if (u.head <= t.end || u.head > t.end + 10) continue;
+      if (u.head <= t.end || u.head > t.end + 20) continue;
       // The pattern may end on its own preposition ("called for reducing").
       const from = ['to', 'for'].includes(words[t.end]!.lower) && t.end > t.head ? t.end : t.end + 1;
       const between = words.slice(from, u.head);
       const linked = between.some((w) => w.lower === 'to' || w.lower === 'that' || w.lower === 'for') || (t.rule.flags.has('hope') && between.length <= 4);
-      if (!linked || between.some((w) => opensClause(words, w.i) || w.text === ';' || (w.text === ',' && between.length > 3))) continue;
+      const broken = between.some((w, k) => opensClause(words, w.i) || w.text === ';'
+        || (w.text === ',' && ['and', 'but', 'while', 'which', 'who', 'as'].includes(between[k + 1]?.lower ?? '') && between[k + 2]?.lower !== 'to'));
+      if (!linked || broken) continue;
       if (t.rule.flags.has('hope')) {
         hoped.add(u);
         continue;
@@ -547,6 +567,24 @@ function clauseStartOf(words: readonly Word[], head: number, floor: number): num
   return floor;
 }
 
+const HABITUAL = new Set(['regularly', 'often', 'frequently', 'actively', 'constantly', 'routinely', 'usually', 'always', 'periodically', 'repeatedly', 'systematically']);
+
+/** "we meet regularly", "have been meeting very actively": contact with no specific occasion. */
+function habitual(words: readonly Word[], t: Trigger): boolean {
+  for (let j = Math.max(0, t.head - 4); j <= Math.min(words.length - 1, t.end + 3); j++) if (HABITUAL.has(words[j]!.lower)) return true;
+  return false;
+}
+
+/** A trigger word inside a name ("the International Syria Support Group") or an unnamed body ("the armed opposition"). */
+function insideName(input: FrameInput, head: number): boolean {
+  return input.mentions.some((r) => {
+    const m = r.mention;
+    if (head < m.first || head > m.last) return false;
+    const entry = m.ref?.entry ?? '';
+    return m.kind === 'title' || entry.startsWith('igo:') || entry.startsWith('body:') || entry.startsWith('person:');
+  });
+}
+
 /** Whether the verb group after a nominal subject is modal ("Russia with its veto can be a spoiler"). */
 function modalVerbAfter(words: readonly Word[], end: number): boolean {
   for (let j = end + 1; j < words.length; j++) {
@@ -561,7 +599,10 @@ function modalVerbAfter(words: readonly Word[], end: number): boolean {
 function isVenue(words: readonly Word[], head: number): boolean {
   let j = head - 1;
   while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PUNCT'].includes(words[j]!.pos) && words[j]!.text !== ',') j--;
-  return words[j]?.lower === 'at' && words.slice(0, j).some((w) => w.pos === 'VERB');
+  const prep = words[j]?.lower;
+  if (prep === 'at' && words.slice(0, j).some((w) => w.pos === 'VERB')) return true;
+  // "on the sidelines of the SCO summit", "on the margins of", "on the eve of".
+  return prep === 'of' && ['sidelines', 'margins', 'margin', 'sideline', 'eve', 'framework', 'eve'].includes(words[j - 1]?.lower ?? '');
 }
 
 /** "is a member of …", "a key player in the P5+1 talks": membership is a state. */
@@ -578,6 +619,9 @@ function isMembership(words: readonly Word[], head: number): boolean {
 
 /** A statistic told about an act ("US investments in Russia were about $9.9 billion") is a fact, not an event. */
 function isStatistic(words: readonly Word[], t: Trigger): boolean {
+  const near = words.slice(t.end + 1, t.end + 6).map((w) => w.lower).join(' ');
+  // "our reciprocal investment and trade are actually increasing": a trend, not an act.
+  if (/\b(is|are|was|were|has been|have been)( \w+ly)? (increasing|growing|rising|declining|decreasing|falling|expanding|improving|developing|shrinking)\b/.test(near)) return true;
   const after = words.slice(t.end + 1, t.end + 12).map((w) => w.text).join(' ');
   return AMOUNT.test(after) && /\b(were|was|is|are|reached|reach|stood|totall?ed|amounted|grew|rose|fell|increased|decreased|doubled|exceeded)\b/i.test(after);
 }
@@ -603,6 +647,14 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
   for (const t of input.triggers) {
     const headText = words[t.head]!.text;
     if (t.head < input.contentStart) continue;
+    if (insideName(input, t.head)) {
+      reject(t, 'not-an-act', `"${headText}" is part of a name`);
+      continue;
+    }
+    if ((t.rule.type === 'CONSULT' || t.rule.type === 'COOPERATE') && habitual(words, t)) {
+      reject(t, 'not-an-act', `"${headText}" is habitual contact with no occasion: a state`);
+      continue;
+    }
     if (content.has(t)) {
       reject(t, 'not-an-act', `"${headText}" names the content or grounds of another act`);
       continue;
@@ -657,7 +709,9 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
         if (sourceGroup) how = `${rule.id}: subject of the clause it qualifies`;
       }
     } else {
-      const chain = chainBefore(words, t.head);
+      const chain0 = chainBefore(words, t.head);
+      // "we are prepared to", "is critical of": an adjective, not a passive.
+      const chain = rule.head.pos === 'A' || words[t.head]!.pos === 'ADJ' ? { ...chain0, passive: false } : chain0;
       const next = words[t.head + 1];
       const reducedPassive = chain.start === t.head && /(ed|en)$/.test(words[t.head]!.lower) && words[t.head - 1]?.pos === 'NOUN'
         && words[t.head]!.pos === 'VERB' && (!next || next.lower === 'by' || PREPOSITIONS.has(next.lower) || next.pos === 'ADV' || next.pos === 'PUNCT')
@@ -669,7 +723,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
           how = `${rule.id}: passive, agent after "by"`;
         }
       }
-      if (!sourceGroup && !reducedPassive) {
+      // A passive without "by" has no agent: its subject is what the act was done to.
+      if (!sourceGroup && !reducedPassive && !chain.passive) {
         sourceGroup = subjectOf(input, groups, chain.start);
         how = `${rule.id}: subject`;
       }
@@ -701,7 +756,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       how = `${rule.id} between`;
     }
     // In speech, a courtesy with no subject at the start of the content is the speaker's ("Thank you", "Welcome").
-    if (sources.length === 0 && input.speech && input.discourse.speaker && t.head <= firstContentWord(words, input.contentStart) + 1
+    if (sources.length === 0 && input.speech && input.discourse.speaker && t.head <= firstContentWord(words, input.contentStart, groups) + 1
       && (rule.type === 'SUPPORT' || rule.type === 'AGREE') && !/ing$/.test(words[t.head]!.lower)) {
       sources = [{ actor: input.discourse.speaker, text: null, start: null, end: null }];
       how = `${rule.id}: speaker`;
@@ -732,7 +787,9 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       continue;
     }
 
-    const recip = rule.flags.has('mutual') || rule.flags.has('recip');
+    // Both sides stressing the importance of something about their relations agree on it.
+    const jointNote = rule.id === 'note-need' && sources.length >= 2;
+    const recip = rule.flags.has('mutual') || rule.flags.has('recip') || jointNote;
     let targetGroup: ActorGroup | null = null;
     if (passive) targetGroup = subjectOf(input, groups, chain.start);
     const groupActs = recip && sources.length >= 2 && new Set(sources.map((s) => s.actor.country)).size >= 2;
@@ -763,7 +820,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       for (const s0 of sources) pairs.push([s0, other], [other, s0]);
       how += ' (we: speaker and addressee, each way)';
     } else if (input.speech && input.discourse.addressee && ['SUPPORT', 'AGREE', 'CONSULT', 'AID'].includes(rule.type)
-      && sources.every((s) => s.actor.country === input.discourse.speaker?.country)) {
+      && (firstPerson || sourceGroup === null) && sources.every((s) => s.actor.country === input.discourse.speaker?.country)) {
       // A courtesy or an offer in a conversation goes to the addressee ("we are prepared to help").
       for (const s of sources) pairs.push([s, { actor: input.discourse.addressee, text: null, start: null, end: null }]);
       how += ' → addressee';
@@ -782,7 +839,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // "said he would not provide support": a declared refusal is REJECT, not a negated act.
     const refusal = negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
-    const type: EventType = refusal ? 'REJECT' : rule.type;
+    const type: EventType = refusal ? 'REJECT' : jointNote ? 'AGREE' : rule.type;
     if (refusal) how += ' (a declared refusal)';
     for (const [s, g] of kept) drafts.push({ source: s, target: g, type, trigger: t, negated: refusal ? false : negated, modality: refusal ? 'asserted' : modality, how });
   }

@@ -48,7 +48,7 @@ export const LIGHT_VERBS = set(`
   hold have pay make conduct carry launch stage impose sign reach conclude give extend send exchange
   issue start begin continue resume host attend take join open express voice convey offer put
   undertake organise organize perform deliver announce plan schedule propose seek publish release direct
-  order intensify strengthen expand deepen broaden step launch lead
+  order intensify strengthen expand deepen broaden step launch lead come
 `);
 
 /** Light verbs that make the event in their object future. */

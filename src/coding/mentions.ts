@@ -279,8 +279,11 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     const possessiveLink = gap === 1 && (via[0] === "'s" || via[0] === "'");
     // "the President of Russia", "a court in Guyana", "dissidents from military-ruled Myanmar".
     const modifiersOnly = via.length <= 5 && words.slice(g.last + 2, m.first).every((w) => /^(the|-)$/.test(w.lower) || /^\p{Ll}/u.test(w.text));
+    // Where an unnamed body is ("in Guyana") says whose it is, unless it is someone's already ("your forces in Syria")
+    // or it is an armed force, which is often abroad.
+    const owned = POSSESSIVE_PRONOUNS.has(words[g.first - 1]?.lower ?? '');
     const ofLink = !!g.agent && !g.country && !g.person && !g.body && !g.igo && modifiersOnly
-      && (via[0] === 'of' || (g.agent.animate && (via[0] === 'in' || via[0] === 'from')));
+      && (via[0] === 'of' || (g.agent.animate && !owned && g.agent.sector !== 'MIL' && (via[0] === 'in' || via[0] === 'from')));
     if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
       const agent = pick(m, ['agent']);
       const person = personCandidate(m, date);
