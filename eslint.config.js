@@ -10,7 +10,7 @@ const layering = (allowed, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'web/dist', 'coverage', '**/*.min.js'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'coverage', '**/*.min.js', 'scratch', 'test-output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
