@@ -122,6 +122,8 @@ export interface Doc {
 
 export interface Token {
   readonly text: string;
+  /** Lower-cased text, curly apostrophes made straight. */
+  readonly lower: string;
   /** Lower-cased lemma. */
   readonly lemma: string;
   /** Universal POS tag (`NOUN`, `VERB`, `PROPN`, …). */

@@ -25,8 +25,12 @@ export interface Candidate {
   readonly code: ActorCode;
   readonly sector: Sector | null;
   readonly entry: string;
-  /** The phrase as the dictionary writes it, for the case check. */
+  /** The phrase as the dictionary writes it. */
   readonly form: string;
+  /** How its first word must be written: exactly (short capitals: "US", not "us"), capitalised, or any way. */
+  readonly casing: 'exact' | 'capital' | 'any';
+  /** The first word as the dictionary writes it, for the exact case check. */
+  readonly firstWord: string;
   readonly person: PersonEntry | null;
   readonly body: BodyEntry | null;
   readonly animate: boolean;
@@ -59,7 +63,13 @@ function keyOf(phrase: string): string[] {
   return tokens[0] === 'the' && tokens.length > 1 ? tokens.slice(1) : tokens;
 }
 
-function add(root: TrieNode, firsts: Set<string>, phrase: string, c: Omit<Candidate, 'form'>): void {
+function casingOf(form: string): Candidate['casing'] {
+  if (/^[A-Z][A-Z.&-]{1,5}$/.test(form) && form.length <= 6) return 'exact';
+  const first = form.charAt(0);
+  return first !== first.toLowerCase() ? 'capital' : 'any';
+}
+
+function add(root: TrieNode, firsts: Set<string>, phrase: string, c: Omit<Candidate, 'form' | 'casing' | 'firstWord'>): void {
   const key = keyOf(phrase);
   if (key.length === 0) return;
   let n = root;
@@ -71,8 +81,9 @@ function add(root: TrieNode, firsts: Set<string>, phrase: string, c: Omit<Candid
     }
     n = child;
   }
-  const form = phrase.replace(/^the\s+/i, '');
-  if (!n.candidates.some((x) => x.entry === c.entry && x.kind === c.kind)) n.candidates.push({ ...c, form });
+  const form = phrase.replace(/^the\s+/i, '').trim();
+  const firstWord = scanTokens(form)[0]?.text ?? form;
+  if (!n.candidates.some((x) => x.entry === c.entry && x.kind === c.kind)) n.candidates.push({ ...c, form, casing: casingOf(form), firstWord });
   firsts.add(key[0] ?? '');
 }
 
@@ -127,14 +138,12 @@ export function actorIndexFromLexicon(lex: ActorLexicon): ActorIndex {
   return { root, countries, firstTokens: firsts };
 }
 
-/** Whether the text's casing fits the dictionary form: "US" must be upper-case, "Russia" capitalised. */
-export function caseFits(form: string, text: string): boolean {
-  const f = form.trim();
-  if (/^[A-Z][A-Z.&-]{1,5}$/.test(f) && f.length <= 6) return text.replace(/^the\s+/i, '').startsWith(f);
-  const first = f.charAt(0);
-  if (first !== first.toLowerCase()) {
-    const t = text.replace(/^the\s+/i, '').charAt(0);
-    return t !== t.toLowerCase();
+/** Whether a word is written as a candidate requires: "US" in capitals (not the pronoun "us"), "Russia" capitalised. */
+export function caseFits(c: Pick<Candidate, 'casing' | 'firstWord'>, firstText: string): boolean {
+  if (c.casing === 'exact') return firstText === c.firstWord;
+  if (c.casing === 'capital') {
+    const ch = firstText.charAt(0);
+    return ch !== ch.toLowerCase();
   }
   return true;
 }
@@ -158,9 +167,13 @@ export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: 
       n = n.next.get(tokens[j]?.lower ?? '');
       if (!n) break;
       if (n.candidates.length > 0) {
-        const text = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
-        const fitting = n.candidates.filter((c) => caseFits(c.form, text));
-        if (fitting.length > 0) best = { first: i, last: j, candidates: fitting };
+        const firstText = tokens[i]!.text;
+        let fitting: Candidate[] | null = null;
+        for (const c of n.candidates) {
+          if (!caseFits(c, firstText)) continue;
+          (fitting ??= []).push(c);
+        }
+        if (fitting) best = { first: i, last: j, candidates: fitting };
       }
     }
     if (best) {

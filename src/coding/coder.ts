@@ -9,8 +9,9 @@ import type {
   ActorRef, AnalysedSentence, Context, Doc, Event, NoEventReason, Sector, Sentence,
 } from '../types.ts';
 import { actorIndexFromLexicon, rawMatches } from './actor-index.ts';
-import type { ActorIndex } from './actor-index.ts';
+import type { ActorIndex, RawMatch } from './actor-index.ts';
 import { actorGroups, prepositionBefore } from './clauses.ts';
+import type { ActorGroup } from './clauses.ts';
 import { readDictionary } from './dictionary-file.ts';
 import { loadLexicon } from './dictionaries.ts';
 import { nextDiscourse, openingDiscourse, resolvedMentions } from './discourse.ts';
@@ -22,7 +23,7 @@ import {
 } from './grammar.ts';
 import { mentionsFromWords } from './mentions.ts';
 import type { Mention, Resolved, Word } from './mentions.ts';
-import { mayHoldTrigger, triggersFromWords } from './triggers.ts';
+import { triggersFromWords } from './triggers.ts';
 import type { Trigger } from './triggers.ts';
 import { defaultContextIndex, defaultVerbIndex, inflections } from './verbs.ts';
 import type { ContextIndex, VerbIndex } from './verbs.ts';
@@ -92,6 +93,11 @@ export interface CodedSentence {
   readonly analysed: boolean;
 }
 
+/** Words that stand for several actors or for a speaker and an addressee. */
+const PLURAL_OR_SPEECH = new Set([
+  ...FIRST_SINGULAR, ...FIRST_PLURAL, ...SECOND, ...THIRD_PLURAL, 'both', 'two', 'sides', 'bilateral', 'leaders', 'presidents', 'parties',
+]);
+
 const REFERRING = new Set([
   ...FIRST_SINGULAR, ...FIRST_PLURAL, ...SECOND, ...THIRD_SINGULAR_PERSON, ...THIRD_SINGULAR_THING, ...THIRD_PLURAL,
   'both', 'two', 'sides', 'latter', 'former', 'bilateral', 'country', 'president', 'presidents', 'leaders', 'parties',
@@ -116,19 +122,8 @@ export function lemmaMapOf(verbs: VerbIndex): Map<string, string[]> {
   return map;
 }
 
-// The tagger's lemmatizer slips on some forms ("staged" → "stag"): prefer a lemma the rules know.
-function lemmaFor(lower: string, tagged: string, pos: string, lemmas: ReadonlyMap<string, readonly string[]>): string {
-  if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'ADJ') return tagged;
-  const known = lemmas.get(lower);
-  if (!known || known.includes(tagged)) return tagged;
-  return known.length === 1 ? known[0]! : tagged;
-}
-
-function wordsFromAnalysed(s: AnalysedSentence, lemmas: ReadonlyMap<string, readonly string[]>): Word[] {
-  return s.tokens.map((t, i) => {
-    const lower = t.text.toLowerCase().replace(/’/g, "'");
-    return { i, text: t.text, lower, lemma: lemmaFor(lower, t.lemma.replace(/’/g, "'"), t.pos, lemmas), pos: t.pos, start: t.start, end: t.end };
-  });
+function wordsFromAnalysed(s: AnalysedSentence): Word[] {
+  return s.tokens.map((t, i) => ({ i, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, start: t.start, end: t.end }));
 }
 
 function isIsoDate(d: string | null | undefined): d is string {
@@ -180,33 +175,52 @@ function speakerLabel(words: readonly Word[], resolved: readonly ResolvedMention
 
 interface Prepared {
   readonly sentence: Sentence;
-  readonly scan: readonly ScanToken[];
+  readonly words: readonly Word[];
+  readonly matches: readonly RawMatch[];
+  readonly triggers: readonly Trigger[];
   readonly candidate: boolean;
   readonly why: NoEventReason | null;
 }
 
-/** Decides, from the fast scan alone, whether a sentence can hold an event. */
-function prepared(sentence: Sentence, config: CoderConfig, counts: Map<string, number>): Prepared {
-  const scan = scanTokens(sentence.text, sentence.span.start);
-  const lowers = scan.map((t) => t.lower);
-  const matches = rawMatches(config.actors, scan);
+/** Reads a tagged sentence far enough to tell whether it can hold an event: a trigger and something that can be an actor. */
+function prepared(a: AnalysedSentence, config: CoderConfig, counts: Map<string, number>): Prepared {
+  const words = wordsFromAnalysed(a);
+  const matches = rawMatches(config.actors, words);
   for (const m of matches) {
     // A state named as a place ("in Syria") is not one of the parties the document is about.
-    if (LOCATIVE.has(scan[m.first - 1]?.lower ?? '') || (scan[m.first - 1]?.lower === 'the' && LOCATIVE.has(scan[m.first - 2]?.lower ?? ''))) continue;
-    const c = m.candidates.find((x) => ['country', 'adjective', 'metonym', 'demonym', 'person'].includes(x.kind));
+    const before = words[m.first - 1]?.lower ?? '';
+    if (LOCATIVE.has(before) || (before === 'the' && LOCATIVE.has(words[m.first - 2]?.lower ?? ''))) continue;
+    const c = m.candidates.find((x) => x.kind === 'country' || x.kind === 'adjective' || x.kind === 'metonym' || x.kind === 'demonym' || x.kind === 'person');
     if (c) counts.set(c.code, (counts.get(c.code) ?? 0) + 1);
   }
-  if (!mayHoldTrigger(config.verbs, lowers)) {
-    return { sentence, scan, candidate: false, why: { kind: 'no-trigger', detail: 'no verb or event noun of the dictionary' } };
+  const sentence: Sentence = { docId: a.docId, index: a.index, text: a.text, span: a.span, paragraph: a.paragraph, section: a.section };
+  const triggers = triggersFromWords(config.verbs, words);
+  if (triggers.length === 0) {
+    return { sentence, words, matches, triggers, candidate: false, why: { kind: 'no-trigger', detail: 'no verb or event noun of the dictionary' } };
   }
-  const actorish = matches.some((m) => m.candidates.some((c) => c.kind !== 'agent' && c.kind !== 'region' && c.kind !== 'place'))
-    || lowers.some((l) => REFERRING.has(l)) || matches.some((m) => m.candidates.some((c) => c.kind === 'agent'));
-  if (!actorish) return { sentence, scan, candidate: false, why: { kind: 'no-actor', detail: 'no actor, pronoun or collective' } };
-  return { sentence, scan, candidate: true, why: null };
+  // An event needs two ends: two references (names, places, pronouns), or one that stands for several
+  // ("they", "both sides"), or a speaker and an addressee ("we", "you").
+  let references = matches.length;
+  let several = false;
+  for (const w of words) {
+    if (REFERRING.has(w.lower)) references++;
+    if (PLURAL_OR_SPEECH.has(w.lower) && (w.text !== 'US' || w.lower !== 'us')) several = true;
+  }
+  if (!several) several = matches.some((m) => m.candidates.some((c) => c.plural));
+  if (references === 0) return { sentence, words, matches, triggers, candidate: false, why: { kind: 'no-actor', detail: 'no actor, pronoun or collective' } };
+  if (references < 2 && !several) return { sentence, words, matches, triggers, candidate: false, why: { kind: 'one-actor', detail: 'only one actor, pronoun or place: an event needs two ends' } };
+  return { sentence, words, matches, triggers, candidate: true, why: null };
 }
 
-function contextsOf(words: readonly Word[], index: ContextIndex, near: number): { contexts: Context[]; entries: string[] } {
-  const hits: { at: number; contexts: readonly Context[]; id: string }[] = [];
+interface ContextHit {
+  readonly at: number;
+  readonly contexts: readonly Context[];
+  readonly id: string;
+}
+
+/** Every context keyword of a sentence, with its word position. */
+function contextHitsOf(words: readonly Word[], index: ContextIndex): ContextHit[] {
+  const hits: ContextHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma);
@@ -225,18 +239,23 @@ function contextsOf(words: readonly Word[], index: ContextIndex, near: number): 
         break;
       }
     }
-    if (matched) continue;
-    for (const p of index.prefixes) {
+    if (matched || w.lower.length < 3) continue;
+    for (const p of index.prefixesByStart.get(w.lower.slice(0, 3)) ?? []) {
       if (w.lower.startsWith(p.words[0] ?? '\u0000')) {
         hits.push({ at: i, contexts: p.contexts, id: p.id });
         break;
       }
     }
   }
-  hits.sort((a, b) => Math.abs(a.at - near) - Math.abs(b.at - near));
+  return hits;
+}
+
+/** The contexts of the hits, nearest to the trigger first. */
+function contextsNear(hits: readonly ContextHit[], near: number): { contexts: Context[]; entries: string[] } {
+  const sorted = [...hits].sort((x, y) => Math.abs(x.at - near) - Math.abs(y.at - near));
   const contexts: Context[] = [];
-  for (const h of hits) for (const c of h.contexts) if (!contexts.includes(c)) contexts.push(c);
-  return { contexts, entries: hits.map((h) => `context:${h.id}`) };
+  for (const h of sorted) for (const c of h.contexts) if (!contexts.includes(c)) contexts.push(c);
+  return { contexts, entries: sorted.map((h) => `context:${h.id}`) };
 }
 
 const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throughout', 'over', 'on', 'inside', 'near', 'towards', 'toward', 'against']);
@@ -314,43 +333,44 @@ interface SentenceOutcome {
   readonly reasons: NoEventReason[];
   readonly trace: SentenceTrace;
   readonly resolved: readonly ResolvedMention[];
+  readonly groups: readonly ActorGroup[];
   readonly speaker: Resolved | null;
 }
 
 function codeOne(
   doc: Doc, s: Sentence, words: readonly Word[], d: Discourse, config: CoderConfig, docDate: string | null, facts: DocFacts,
+  found?: readonly Trigger[], matches?: readonly RawMatch[],
 ): SentenceOutcome {
-  const mentions: Mention[] = mentionsFromWords(config.actors, words, docDate);
+  const mentions: Mention[] = mentionsFromWords(config.actors, words, docDate, matches);
   const first = resolvedMentions(mentions, d);
   const label = speakerLabel(words, first);
   const discourse = label.speaker ? nextDiscourse(d, [], label.speaker) : d;
   const resolved = withPluralPronouns(words, label.speaker ? resolvedMentions(mentions, discourse) : first);
-  const triggers = triggersFromWords(config.verbs, words);
-  // "US" in capitals is the country, not the pronoun.
-  const firstOrSecond = words.some((w) => w.text !== w.text.toUpperCase() || w.text === 'I' ? FIRST_SINGULAR.has(w.lower) || FIRST_PLURAL.has(w.lower) || SECOND.has(w.lower) : false);
-  const speech = !!discourse.speaker && (label.speaker !== null || firstOrSecond);
+  const triggers = found ?? triggersFromWords(config.verbs, words);
+  const speech = !!discourse.speaker && (label.speaker !== null || hasFirstOrSecondPerson(words));
+  const groups = actorGroups(words, resolved);
   const { drafts, rejections } = draftsFromSentence({
-    words, mentions: resolved, triggers, discourse, facts, contentStart: label.contentStart, speech,
+    words, mentions: resolved, groups, triggers, discourse, facts, contentStart: label.contentStart, speech,
   });
-  const heading = doc.sections.some((x) => x.span.start === s.span.start && x.title === s.text);
+  const heading = s.section !== null && s.text === s.section && doc.sections.some((x) => x.span.start === s.span.start);
   const reasons: NoEventReason[] = rejections.map(reasonOf);
   if (triggers.length === 0) reasons.push({ kind: 'no-trigger', detail: 'no verb or event noun of the dictionary' });
   if (heading && !words.some((w) => w.pos === 'VERB')) {
-    return { events: [], reasons: [{ kind: 'heading', detail: 'a heading without a finite verb' }], trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, speaker: label.speaker };
+    return { events: [], reasons: [{ kind: 'heading', detail: 'a heading without a finite verb' }], trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, groups, speaker: label.speaker };
   }
-  const dates = dateMentionsFromText(s.text, docDate).map((m) => ({ ...m, start: m.start + s.span.start, end: m.end + s.span.start }));
   const merged = new Map<string, Event>();
+  if (drafts.length === 0) return { events: [], reasons, trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, groups, speaker: label.speaker };
+  const dates = dateMentionsFromText(s.text, docDate).map((m) => ({ ...m, start: m.start + s.span.start, end: m.end + s.span.start }));
+  const hits = contextHitsOf(words, config.contexts);
+  const sectionContexts = s.section ? contextsNear(contextHitsOf(wordsFromScan(scanTokens(s.section)), config.contexts), 0).contexts : [];
   for (const draft of drafts) {
     const head = words[draft.trigger.head]!;
     const ends = new Set([draft.source.actor.country, draft.target.actor.country]);
-    const { contexts: keywordContexts, entries: contextEntries } = contextsOf(words, config.contexts, draft.trigger.head);
+    const { contexts: keywordContexts, entries: contextEntries } = contextsNear(hits, draft.trigger.head);
     let contexts: Context[] = [...draft.trigger.rule.contexts];
     for (const c of keywordContexts) if (!contexts.includes(c)) contexts.push(c);
-    if (keywordContexts.length === 0 && s.section) {
-      for (const c of contextsOf(scanTokens(s.section).map((t, i) => ({ i, text: t.text, lower: t.lower, lemma: t.lower, pos: 'X', start: 0, end: 0 })), config.contexts, 0).contexts) {
-        if (!contexts.includes(c)) contexts.push(c);
-      }
-    }
+    // A sentence that names no issue takes its section's ("Counter-terrorism").
+    if (keywordContexts.length === 0) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
     if (contexts.length === 0) contexts = ['diplomatic'];
     const type = draft.type;
     const key = `${draft.source.actor.country}|${draft.target.actor.country}|${type}|${draft.negated}|${draft.modality}`;
@@ -388,7 +408,15 @@ function codeOne(
       url: null,
     });
   }
-  return { events: [...merged.values()], reasons, trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, speaker: label.speaker };
+  return { events: [...merged.values()], reasons, trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, groups, speaker: label.speaker };
+}
+
+// "US" in capitals is the country, not the pronoun "us".
+function hasFirstOrSecondPerson(words: readonly Word[]): boolean {
+  for (const w of words) {
+    if ((FIRST_SINGULAR.has(w.lower) || FIRST_PLURAL.has(w.lower) || SECOND.has(w.lower)) && (w.text === 'I' || w.text !== w.text.toUpperCase())) return true;
+  }
+  return false;
 }
 
 /**
@@ -400,26 +428,20 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
   const docDate = isIsoDate(options.date) ? options.date : isIsoDate(doc.meta.date) ? doc.meta.date : null;
   const counts = new Map<string, number>();
   const prefilter = options.prefilter !== false;
-  const prep = sentences.map((s) => prepared(s, config, counts));
-  const toAnalyse = prep.filter((p) => p.candidate || !prefilter).map((p) => p.sentence);
-  const analysed = new Map<number, AnalysedSentence>();
-  for (const a of analysedSentences(toAnalyse)) analysed.set(a.index, a);
+  const prep = analysedSentences(sentences, { lemmas: config.lemmas }).map((a) => prepared(a, config, counts));
   const facts = factsOf(doc);
   const author = authorOf(doc, config);
   let discourse = openingDiscourse(author, docPairOf(counts, config.actors));
   const out: CodedSentence[] = [];
   for (const p of prep) {
-    const a = analysed.get(p.sentence.index);
-    if (!a) {
-      const words = wordsFromScan(p.scan);
-      const resolved = resolvedMentions(mentionsFromWords(config.actors, words, docDate), discourse);
-      discourse = nextDiscourse(discourse, withGroups(words, resolved), null);
+    if (!p.candidate && (prefilter || p.triggers.length === 0)) {
+      // Nothing to code: only carry the discourse on.
+      discourse = nextDiscourse(discourse, lightMentions(p, config, docDate, discourse), null);
       out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], analysed: false });
       continue;
     }
-    const words = wordsFromAnalysed(a, config.lemmas);
-    const outcome = codeOne(doc, p.sentence, words, discourse, config, docDate, facts);
-    discourse = nextDiscourse(discourse, withGroups(words, outcome.resolved), outcome.speaker);
+    const outcome = codeOne(doc, p.sentence, p.words, discourse, config, docDate, facts, p.triggers, p.matches);
+    discourse = nextDiscourse(discourse, withGroups(p.words, outcome.resolved, outcome.groups), outcome.speaker);
     // Whom the speaker met or called is whom "you" and "our conversation" refer to from then on.
     const met = outcome.events.find((e) => e.type === 'CONSULT' && e.source.country === discourse.speaker?.country && e.target.country !== e.source.country);
     if (met) discourse = { ...discourse, addressee: { country: met.target.country, sector: met.target.sector, entry: met.target.entry ?? `country:${met.target.country}` } };
@@ -428,8 +450,15 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
   return out;
 }
 
+/** Mentions of a sentence that is not coded, for the discourse after it. */
+function lightMentions(p: Prepared, config: CoderConfig, docDate: string | null, discourse: Discourse): readonly ResolvedMention[] {
+  if (p.matches.length === 0 && !p.words.some((w) => REFERRING.has(w.lower))) return [];
+  return withGroups(p.words, resolvedMentions(mentionsFromWords(config.actors, p.words, docDate, p.matches), discourse));
+}
+
 // "They" after a coordination in the same sentence ("Russia and the US announced that they will…") is that group.
-function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedMention[]): ResolvedMention[] {
+function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedMention[]): readonly ResolvedMention[] {
+  if (!resolved.some((r) => r.mention.pronoun === 'they')) return resolved;
   const groups = actorGroups(words, resolved.filter((r) => r.mention.pronoun !== 'they'));
   return resolved.map((r) => {
     if (r.mention.pronoun !== 'they') return r;
@@ -439,8 +468,11 @@ function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedM
 }
 
 // Coordinated actors ("Moscow and Washington") count as one named pair for later collectives.
-function withGroups(words: readonly Word[], resolved: readonly ResolvedMention[]): ResolvedMention[] {
-  const groups = actorGroups(words, resolved);
+function withGroups(words: readonly Word[], resolved: readonly ResolvedMention[], known?: readonly ActorGroup[]): readonly ResolvedMention[] {
+  let named = 0;
+  for (const r of resolved) if (r.via === 'named' && r.actors.length > 0) named++;
+  if (named < 2) return resolved;
+  const groups = known ?? actorGroups(words, resolved);
   const extra: ResolvedMention[] = [];
   for (const g of groups) {
     const actors = g.members.flatMap((m) => m.actors);
@@ -456,10 +488,10 @@ function withGroups(words: readonly Word[], resolved: readonly ResolvedMention[]
 /** Explains how one sentence is read: its words, actors, triggers, drafts, and why nothing was coded. */
 export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfig = defaultCoderConfig()): { readonly coded: CodedSentence; readonly trace: SentenceTrace } {
   const docDate = isIsoDate(doc.meta.date) ? doc.meta.date : null;
-  const [a] = analysedSentences([sentence]);
-  const words = a ? wordsFromAnalysed(a, config.lemmas) : [];
+  const [a] = analysedSentences([sentence], { lemmas: config.lemmas });
+  const words = a ? wordsFromAnalysed(a) : [];
   const counts = new Map<string, number>();
-  prepared(sentence, config, counts);
+  if (a) prepared(a, config, counts);
   const discourse = openingDiscourse(authorOf(doc, config), docPairOf(counts, config.actors));
   const outcome = codeOne(doc, sentence, words, discourse, config, docDate, factsOf(doc));
   return {

@@ -46,6 +46,8 @@ export interface DocFacts {
 export interface FrameInput {
   readonly words: readonly Word[];
   readonly mentions: readonly ResolvedMention[];
+  /** Coordinated actor groups of the mentions (`actorGroups`), when the caller has them. */
+  readonly groups?: readonly ActorGroup[];
   readonly triggers: readonly Trigger[];
   readonly discourse: Discourse;
   readonly facts: DocFacts;
@@ -471,7 +473,7 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
     const consulting = t.rule.type === 'CONSULT';
     if (q < 3 && t.rule.type !== 'SUPPORT' && !agreeing && !consulting) continue;
     for (const u of triggers) {
-      if (u.head <= t.end) continue;
+      if (u.head <= t.end || u.head > t.end + 15) continue;
       let inside = t.rule.type === 'SUPPORT';
       for (let j = t.end + 1; j < u.head; j++) {
         const w = words[j]!;
@@ -634,12 +636,12 @@ function isStatistic(words: readonly Word[], t: Trigger): boolean {
  */
 export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; rejections: Rejection[] } {
   const { words } = input;
-  const groups = actorGroups(words, input.mentions);
+  const groups = input.groups ?? actorGroups(words, input.mentions);
   const drafts: Draft[] = [];
   const rejections: Rejection[] = [];
   const content = contentTriggers(input);
   const { suppressed: complements, hoped } = complementTriggers(input);
-  const sentenceText = words.map((w) => w.text).join(' ');
+  let sentenceText: string | null = null;
   const reject = (t: Trigger, kind: Rejection['kind'], detail: string): void => {
     rejections.push({ trigger: t, kind, detail });
   };
@@ -782,7 +784,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       reject(t, 'speculation', `"${headText}" is the author's ${modality === 'hypothetical' ? 'speculation' : 'prediction'}`);
       continue;
     }
-    if (rule.type === 'COOPERATE' && UNSPECIFIC.test(sentenceText) && !t.rule.contexts.length) {
+    if (rule.type === 'COOPERATE' && !t.rule.contexts.length && UNSPECIFIC.test(sentenceText ??= words.map((w) => w.text).join(' '))) {
       reject(t, 'not-an-act', 'cooperation in unnamed fields is a state, not an act');
       continue;
     }

@@ -5,6 +5,8 @@ import {
   FIRST_PLURAL, FIRST_SINGULAR, HONORIFICS, SECOND, THIRD_PLURAL, THIRD_SINGULAR_PERSON, THIRD_SINGULAR_THING,
 } from './grammar.ts';
 import { roleOn } from './dictionaries.ts';
+import type { PersonOnDate } from './dictionaries.ts';
+import type { PersonEntry } from './lexicon-types.ts';
 
 /** A word of a sentence, with POS when the sentence was tagged. */
 export interface Word {
@@ -80,6 +82,24 @@ function isCapitalised(w: Word | undefined): boolean {
   return !!w && /^\p{Lu}/u.test(w.text);
 }
 
+const roles = new WeakMap<PersonEntry, Map<string, PersonOnDate>>();
+
+// Role lookups repeat for every mention of a person: remember them per date.
+function roleOnCached(person: PersonEntry, date: string | null): PersonOnDate {
+  let byDate = roles.get(person);
+  if (!byDate) {
+    byDate = new Map();
+    roles.set(person, byDate);
+  }
+  const key = date ?? '';
+  let role = byDate.get(key);
+  if (!role) {
+    role = roleOn(person, date);
+    byDate.set(key, role);
+  }
+  return role;
+}
+
 function pick(c: RawMatch, kinds: readonly string[]): Candidate | undefined {
   for (const k of kinds) {
     const found = c.candidates.find((x) => x.kind === k);
@@ -93,7 +113,7 @@ function personCandidate(m: RawMatch, date: string | null): Candidate | undefine
   const people = m.candidates.filter((c) => c.kind === 'person' && c.person);
   if (people.length <= 1) return people[0];
   if (date) {
-    const inOffice = people.find((c) => c.person && roleOn(c.person, date).title !== null);
+    const inOffice = people.find((c) => c.person && roleOnCached(c.person, date).title !== null);
     if (inOffice) return inOffice;
   }
   return people.find((c) => !c.ambiguous);
@@ -121,11 +141,15 @@ interface Group {
  * pair compounds ("US-Russia"), collectives ("the two countries") and pronouns.
  * `date` resolves people to the office they held.
  */
-export function mentionsFromWords(index: ActorIndex, words: readonly Word[], date: string | null): Mention[] {
-  const raw = rawMatches(index, words);
+export function mentionsFromWords(index: ActorIndex, words: readonly Word[], date: string | null, matches?: readonly RawMatch[]): Mention[] {
+  const raw = matches ?? rawMatches(index, words);
   const mentions: Mention[] = [];
-  const used = new Set<number>();
-  const text = (a: number, b: number): string => words.slice(a, b + 1).map((w, k) => (k > 0 && words[a + k - 1] && words[a + k - 1]!.end < w.start ? ' ' : '') + w.text).join('');
+  const used = new Uint8Array(words.length);
+  const text = (a: number, b: number): string => {
+    let out = words[a]?.text ?? '';
+    for (let k = a + 1; k <= b; k++) out += (words[k - 1]!.end < words[k]!.start ? ' ' : '') + words[k]!.text;
+    return out;
+  };
 
   let r = 0;
   while (r < raw.length) {
@@ -139,7 +163,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
         const first = words[m.first - 1]?.lower === 'the' ? m.first - 1 : m.first;
         mentions.push(mention(words, first, next.last, text(first, next.last), 'pair', null, [
           { country: a.code, sector: 'GOV', entry: a.entry }, { country: b.code, sector: 'GOV', entry: b.entry }]));
-        for (let k = first; k <= next.last; k++) used.add(k);
+        for (let k = first; k <= next.last; k++) used[k] = 1;
         r += 2;
         continue;
       }
@@ -151,18 +175,18 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     // Leading determiner or honorific belongs to the mention.
     while (first > 0 && (['the', 'a', 'an'].includes(words[first - 1]!.lower) || HONORIFICS.has(words[first - 1]!.lower))) first--;
     const last = group.last;
-    for (let k = first; k <= last; k++) used.add(k);
+    for (let k = first; k <= last; k++) used[k] = 1;
     mentions.push(resolveGroup(words, group, first, last, text(first, last), date));
   }
 
   // Collectives and pronouns in words not already part of a mention.
   for (let i = 0; i < words.length; i++) {
-    if (used.has(i)) continue;
+    if (used[i]) continue;
     const w = words[i]!;
     const options = COLLECTIVE_TRIE.get(w.lower);
     let matched = false;
     for (const phrase of options ?? []) {
-      if (phrase.every((p, k) => words[i + k]?.lower === p && !used.has(i + k))) {
+      if (phrase.every((p, k) => words[i + k]?.lower === p && !used[i + k])) {
         const key = COLLECTIVE_KEY.get(phrase.join(' ')) ?? 'pair';
         const end = i + phrase.length - 1;
         const kind: MentionKind = key === 'pair' ? 'collective' : key === 'title' ? 'title' : 'pronoun';
@@ -173,7 +197,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
           plural: key === 'pair',
           title: key === 'title' ? 'president' : null,
         });
-        for (let k = i; k <= end; k++) used.add(k);
+        for (let k = i; k <= end; k++) used[k] = 1;
         i = end;
         matched = true;
         break;
@@ -206,14 +230,17 @@ function distributedAdjectives(words: readonly Word[], mentions: Mention[]): Men
 
 const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
 
+const PRONOUN_KEYS = new Map<string, string>([
+  ...[...FIRST_SINGULAR].map((w): [string, string] => [w, 'i']),
+  ...[...FIRST_PLURAL].map((w): [string, string] => [w, 'we']),
+  ...[...SECOND].map((w): [string, string] => [w, 'you']),
+  ...[...THIRD_SINGULAR_PERSON].map((w): [string, string] => [w, 'he']),
+  ...[...THIRD_SINGULAR_THING].map((w): [string, string] => [w, 'it']),
+  ...[...THIRD_PLURAL].map((w): [string, string] => [w, 'they']),
+]);
+
 function pronounKey(lower: string): string | null {
-  if (FIRST_SINGULAR.has(lower)) return 'i';
-  if (FIRST_PLURAL.has(lower)) return 'we';
-  if (SECOND.has(lower)) return 'you';
-  if (THIRD_SINGULAR_PERSON.has(lower)) return 'he';
-  if (THIRD_SINGULAR_THING.has(lower)) return 'it';
-  if (THIRD_PLURAL.has(lower)) return 'they';
-  return null;
+  return PRONOUN_KEYS.get(lower) ?? null;
 }
 
 function mention(words: readonly Word[], first: number, last: number, text: string, kind: MentionKind, ref: Resolved | null, pair: readonly [Resolved, Resolved] | null): Mention {
@@ -322,7 +349,7 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
 function resolveGroup(words: readonly Word[], g: Group, first: number, last: number, text: string, date: string | null): Mention {
   const base = mention(words, first, last, text, 'actor', null, null);
   if (g.person?.person) {
-    const role = roleOn(g.person.person, date);
+    const role = roleOnCached(g.person.person, date);
     const head = (role.title !== null && HEAD_TITLES.has(role.title)) || (!!g.titleText && HEAD_TITLES.has(g.titleText));
     return { ...base, ref: { country: role.country, sector: role.sector, entry: g.person.entry }, person: true, head };
   }

@@ -78,7 +78,10 @@ export function triggersFromWords(index: VerbIndex, words: readonly Word[]): Tri
   const found: Trigger[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const rules = new Set([...(index.byHead.get(w.lemma) ?? []), ...(index.byHead.get(w.lower) ?? [])]);
+    const byLemma = index.byHead.get(w.lemma);
+    const byForm = w.lower === w.lemma ? undefined : index.byHead.get(w.lower);
+    if (!byLemma && !byForm) continue;
+    const rules = byLemma && byForm ? [...new Set([...byLemma, ...byForm])] : (byLemma ?? byForm ?? []);
     for (const rule of rules) {
       if (!posFits(w.pos, rule.head.pos)) continue;
       const matched = matchRest(rule, words, i) ?? (/(ed|en)$/.test(w.lower) ? matchPassive(rule, words, i) : null);
@@ -94,10 +97,4 @@ export function triggersFromWords(index: VerbIndex, words: readonly Word[]): Tri
     for (const k of t.matched) taken.add(k);
   }
   return kept.sort((a, b) => a.head - b.head);
-}
-
-/** Whether a scanned sentence holds any word form that can head a verb pattern. */
-export function mayHoldTrigger(index: VerbIndex, lowers: readonly string[]): boolean {
-  for (const l of lowers) if (index.forms.has(l)) return true;
-  return false;
 }

@@ -148,6 +148,8 @@ export interface ContextPhrase {
 export interface ContextIndex {
   readonly byFirst: ReadonlyMap<string, readonly ContextPhrase[]>;
   readonly prefixes: readonly ContextPhrase[];
+  /** Prefix phrases by their first three letters. */
+  readonly prefixesByStart: ReadonlyMap<string, readonly ContextPhrase[]>;
 }
 
 /** Validates and compiles a parsed contexts dictionary. */
@@ -180,7 +182,14 @@ export function contextIndexFromDictionary(file: DictionaryFile): ContextIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst, prefixes };
+  const prefixesByStart = new Map<string, ContextPhrase[]>();
+  for (const p of prefixes) {
+    const stem = p.words[0] ?? '';
+    if (stem.length < 3) throw new ConfigError(file.file, `prefix "${stem}*" is shorter than three letters`);
+    const key = stem.slice(0, 3);
+    prefixesByStart.set(key, [...(prefixesByStart.get(key) ?? []), p]);
+  }
+  return { byFirst, prefixes, prefixesByStart };
 }
 
 let cachedVerbs: VerbIndex | null = null;

@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { AnalysedSentence, Sentence, Token } from '../types.ts';
+import { lemmaOf } from './lemma.ts';
 
 type Wink = ReturnType<typeof winkNLP>;
 
@@ -15,22 +16,28 @@ function posTagger(): Wink {
 
 const SEPARATOR = '\n\n';
 
+/** Options of `analysedSentences`. */
+export interface AnalyseOptions {
+  /** Forms whose lemma the caller knows ("staged" → ["stage"]), preferred over the rules for verbs and adjectives. */
+  readonly lemmas?: ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * Tokens, lemmas and POS tags for the given sentences. All sentences go
  * through the tagger in one call (separated by blank lines), which is about
  * twice as fast as one call per sentence; tokens are mapped back to offsets
  * in the document's text.
  */
-export function analysedSentences(sentences: readonly Sentence[]): AnalysedSentence[] {
+export function analysedSentences(sentences: readonly Sentence[], options: AnalyseOptions = {}): AnalysedSentence[] {
   if (sentences.length === 0) return [];
   const nlp = posTagger();
   const its = nlp.its;
+  const known = options.lemmas;
   const joined = sentences.map((s) => s.text).join(SEPARATOR);
   const doc = nlp.readDoc(joined);
   const texts = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  // The type declarations give `its.lemma` a narrower signature than `out` accepts; it works at run time.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const starts: number[] = [];
   let offset = 0;
   for (const s of sentences) {
@@ -40,15 +47,30 @@ export function analysedSentences(sentences: readonly Sentence[]): AnalysedSente
   const tokens: Token[][] = sentences.map(() => []);
   let si = 0;
   let cursor = 0;
+  let next = starts[1] ?? Infinity;
+  let sentenceStart = sentences[0]?.span.start ?? 0;
+  let list = tokens[0]!;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
-    const found = joined.indexOf(text, cursor);
+    // Tokens follow each other after their preceding spaces; search only when the tagger changed the text.
+    const guess = cursor + (spaces[i]?.length ?? 0);
+    const found = joined.startsWith(text, guess) ? guess : joined.indexOf(text, cursor);
     const at = found < 0 ? cursor : found;
-    while (si + 1 < sentences.length && at >= (starts[si + 1] ?? Infinity)) si++;
-    const s = sentences[si];
-    if (!s) break;
-    const start = s.span.start + at - (starts[si] ?? 0);
-    tokens[si]?.push({ text, lemma: (lemmas[i] ?? text).toLowerCase(), pos: tags[i] ?? 'X', start, end: start + text.length });
+    while (at >= next && si + 1 < sentences.length) {
+      si++;
+      next = starts[si + 1] ?? Infinity;
+      sentenceStart = sentences[si]!.span.start;
+      list = tokens[si]!;
+    }
+    const start = sentenceStart + at - (starts[si] ?? 0);
+    const pos = tags[i] ?? 'X';
+    const folded = text.toLowerCase();
+    const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded;
+    // The tagger's own lemmatizer costs a quarter of its time and slips on some forms ("staged" → "stag"):
+    // the caller's known forms first, then rules.
+    const listed = known && (pos === 'VERB' || pos === 'AUX' || pos === 'ADJ') ? known.get(lower) : undefined;
+    const lemma = listed?.length === 1 ? listed[0]! : lemmaOf(lower, pos);
+    list.push({ text, lower, lemma: listed && listed.length > 1 && !listed.includes(lemma) ? listed[0]! : lemma, pos, start, end: start + text.length });
     cursor = at + text.length;
   }
   const out = sentences.map((s, k) => ({ ...s, tokens: tokens[k] ?? [] }));
