@@ -266,17 +266,21 @@ const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throu
  * Cities and venues say where, not what about; a capital standing for its
  * government is an actor, not a place.
  */
-function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>): string | null {
+function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>, igoCodes: ReadonlySet<string>): string | null {
+  let party: string | null = null;
   for (const r of resolved) {
     const m = r.mention;
     if (m.kind === 'location' && m.theater && !m.place && !ends.has(m.theater)) return m.theater;
-    if ((m.kind === 'actor' || m.kind === 'adjectival') && m.theater && r.actors.length === 1 && !m.ref?.entry.includes(':', 'country:'.length)) {
+    if ((m.kind === 'actor' || m.kind === 'adjectival') && r.actors.length === 1 && r.via === 'named') {
       const a = r.actors[0]!;
+      if (ends.has(a.country) || a.country.length !== 3 || igoCodes.has(a.country)) continue;
       const prep = prepositionBefore(words, m.first);
-      if (prep && LOCATIVE.has(prep) && !ends.has(a.country) && a.country.length === 3) return a.country;
+      if (m.theater && !m.ref?.entry.includes(':', 'country:'.length) && prep && LOCATIVE.has(prep)) return a.country;
+      // Failing a place, the state of a non-state third party the act concerns ("efforts to oust the Taliban").
+      if (a.sector !== 'GOV' && a.sector !== 'MIL') party ??= a.country;
     }
   }
-  return null;
+  return party;
 }
 
 function dateFor(d: Draft, dates: readonly DateMention[], words: readonly Word[], docDate: string | null, facts: DocFacts): string | null {
@@ -400,7 +404,7 @@ function codeOne(
       negated: draft.negated,
       modality: draft.modality,
       contexts,
-      theater: theaterOf(words, resolved, ends),
+      theater: theaterOf(words, resolved, ends, config.igoCodes),
       date: dateFor(draft, dates, words, docDate, facts),
       section: s.section,
       rule: `${rule.id} (verbs.tsv:${rule.line}); ${draft.how}`,

@@ -134,6 +134,8 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
         j = g.first;
         continue;
       }
+      // "After Islamabad denied …": the preposition opens a clause whose subject this is.
+      if (g.prep !== null && CLAUSE_PREPS.has(g.prep) && g.last + 1 === start) return g;
       // "your visit will allow": a possessor is not the subject of the verb after its noun.
       const possessor = sawNoun && g.members.every((m) => m.mention.possessive);
       if (!possessor && (g.prep === null || g.prep === 'by' || (g.prep === 'of' && !sawNoun))) return g;
@@ -162,6 +164,8 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
   }
   return null;
 }
+
+const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'once', 'following']);
 
 /** A form of address ("Mr President, thank you"): a title followed by a comma, never a subject. */
 function isVocative(words: readonly Word[], g: ActorGroup): boolean {
@@ -519,22 +523,38 @@ function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hope
   const hoped = new Set<Trigger>();
   const { words, triggers } = input;
   for (const t of triggers) {
-    const conflict = TYPE_TABLE[t.rule.type].quad >= 3 && !t.rule.flags.has('hope');
+    const hope = t.rule.flags.has('hope');
+    const conflict = TYPE_TABLE[t.rule.type].quad >= 3 && !hope;
     if (!t.rule.flags.has('own') && !conflict) continue;
+    // The complement starts at a "to", "for" or "that" right after the verb or its object ("urged the US to").
+    let link = -1;
+    const first = ['to', 'for'].includes(words[t.end]!.lower) && t.end > t.head ? t.end : t.end + 1;
+    for (let j = first; j < Math.min(words.length, first + 7); j++) {
+      const w = words[j]!;
+      // An infinitive ("refused to extend"), a gerund or act after "for" ("called for reducing"), a clause after "that".
+      const next = words[j + 1];
+      const infinitive = w.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && words[j + 2]?.pos === 'VERB'));
+      const forAct = w.lower === 'for' && !hope && !!next && (/ing$/.test(next.lower) || triggers.some((u) => u.head === j + 1 || u.head === j + 2));
+      if (infinitive || forAct || w.lower === 'that') {
+        link = j;
+        break;
+      }
+      if (w.text === ',' || w.text === ';' || isVerb(w) || opensClause(words, j)) break;
+    }
+    if (link < 0 && !(hope && first < words.length)) continue;
+    const from = link < 0 ? first : link;
     for (const u of triggers) {
-      if (u.head <= t.end || u.head > t.end + 20) continue;
-      // The pattern may end on its own preposition ("called for reducing").
-      const from = ['to', 'for'].includes(words[t.end]!.lower) && t.end > t.head ? t.end : t.end + 1;
+      if (u.head <= t.end || u.head < from || u.head > from + 15) continue;
       const between = words.slice(from, u.head);
-      const linked = between.some((w) => w.lower === 'to' || w.lower === 'that' || w.lower === 'for') || (t.rule.flags.has('hope') && between.length <= 4);
+      // A new clause ends the complement: ", Russia allowed", "; …", "although …".
       const broken = between.some((w, k) => opensClause(words, w.i) || w.text === ';'
-        || (w.text === ',' && ['and', 'but', 'while', 'which', 'who', 'as'].includes(between[k + 1]?.lower ?? '') && between[k + 2]?.lower !== 'to'));
-      if (!linked || broken) continue;
-      if (t.rule.flags.has('hope')) {
+        || (w.text === ',' && between[k + 1]?.lower !== 'to' && !['and', 'or'].includes(between[k + 1]?.lower ?? '')));
+      if (broken) continue;
+      if (hope) {
         hoped.add(u);
         continue;
       }
-      if (!between.some((w) => w.lower === 'to' || (w.lower === 'for' && t.rule.flags.has('own')))) continue;
+      if (link < 0 || words[link]!.lower === 'that') continue;
       if (t.rule.type === 'AGREE' && u.rule.flags.has('noun') && TYPE_TABLE[u.rule.type].quad >= 3 && !between.some((w) => isVerb(w))) suppressed.add(t);
       else if (t.rule.type === 'AGREE' && u.rule.type === 'CONSULT') hoped.add(u);
       else suppressed.add(u);

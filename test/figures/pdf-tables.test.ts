@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
+import { needsChromium } from '../chromium.ts';
 import { FormatError } from '../../src/errors.ts';
 import { pdfItemsFromBytes } from '../../src/figures/pdf-items.ts';
 import { tablesFromPdfItems, textFromPdfItems } from '../../src/figures/pdf-tables.ts';
@@ -62,7 +63,7 @@ test('pdf-tables: bytes that are not a PDF give a FormatError naming the file', 
   await assert.rejects(pdfItemsFromBytes(new TextEncoder().encode('%PDF-1.4 broken'), 'bad.pdf'), (e: unknown) => e instanceof FormatError && e.where === 'bad.pdf');
 });
 
-test('pdf-tables: an HTML table printed to PDF by Chromium', async () => {
+test('pdf-tables: an HTML table printed to PDF by Chromium', { skip: needsChromium }, async () => {
   const browser = await chromium.launch({
     executablePath: process.env['DETENTE_CHROMIUM'] ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],

@@ -11,6 +11,7 @@ import { dyadQueryOf } from '../../src/server/store-ledger.ts';
 import type { Store } from '../../src/store/index.ts';
 import type { Series } from '../../src/types.ts';
 import { fixtureStore } from '../server/fixtures.ts';
+import { needsChromium } from '../chromium.ts';
 import { errorsOf, launchChromium, SCREENSHOTS } from '../web/browser.ts';
 
 let store: Store;
@@ -76,7 +77,7 @@ describe('the HTML brief', () => {
     assert.match(plain, /<section id="figures"><h2>Figures<\/h2><p>No tables or numeric facts/);
   });
 
-  test('opens in Chromium with no network and renders its charts', async () => {
+  test('opens in Chromium with no network and renders its charts', { skip: needsChromium }, async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const file = join(SCREENSHOTS, '..', 'brief.html');
     writeFileSync(file, html);

@@ -7,6 +7,7 @@ import { addDocumentToStore } from '../../src/server/add-document.ts';
 import { ensureWebBuilt } from '../../src/server/web-build.ts';
 import type { Store } from '../../src/store/index.ts';
 import { emptyStore, fixtureStore } from '../server/fixtures.ts';
+import { needsChromium } from '../chromium.ts';
 import { controlsNotReachedByTab, errorsOf, launchChromium, openView, screenshot } from './browser.ts';
 
 let store: Store;
@@ -16,6 +17,7 @@ let page: Page;
 let errors: string[];
 
 before(async () => {
+  if (needsChromium) return;
   const webRoot = await ensureWebBuilt();
   store = await fixtureStore();
   server = await startServer({ ledger: ledgerOfStore(store, addDocumentToStore), host: '127.0.0.1', port: 0, webRoot });
@@ -35,7 +37,7 @@ async function verdicts(): Promise<Record<string, string>> {
   return page.$$eval('table.matrix tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-key') ?? '', r.getAttribute('data-verdict') ?? ''])));
 }
 
-describe('dashboard in Chromium', () => {
+describe('dashboard in Chromium', { skip: needsChromium }, () => {
   test('the overview loads with its charts', async () => {
     await page.goto(server.url);
     await page.waitForSelector('.chart canvas');
@@ -154,7 +156,7 @@ describe('dashboard in Chromium', () => {
   });
 });
 
-describe('empty and error states', () => {
+describe('empty and error states', { skip: needsChromium }, () => {
   test('an empty ledger says what to do next', async () => {
     const empty = await emptyStore();
     const emptyServer = await startServer({ ledger: ledgerOfStore(empty, addDocumentToStore), host: '127.0.0.1', port: 0, webRoot: await ensureWebBuilt() });

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts';
 import { ledgerOfStore } from '../../src/server/store-ledger.ts';
 import { ensureWebBuilt } from '../../src/server/web-build.ts';
 import { documents, openStore, type Store } from '../../src/store/index.ts';
+import { needsChromium } from '../chromium.ts';
 import { controlsNotReachedByTab, errorsOf, launchChromium, openView, screenshot } from './browser.ts';
 
 let store: Store;
@@ -18,6 +19,7 @@ let errors: string[];
 let corpusDocuments = 0;
 
 before(async () => {
+  if (needsChromium) return;
   const webRoot = await ensureWebBuilt();
   store = await openStore(':memory:');
   const ingested = await ingestMissingDocuments(store, EXAMPLE_CORPUS, silentProgress);
@@ -35,7 +37,7 @@ after(async () => {
   await store?.close();
 });
 
-describe('the example corpus in the dashboard', () => {
+describe('the example corpus in the dashboard', { skip: needsChromium }, () => {
   test('the overview loads with the busiest dyad and its charts', async () => {
     assert.ok(corpusDocuments >= 5);
     await page.goto(server.url);
