@@ -1,5 +1,8 @@
 import { codedSentencesFromDoc, defaultCoderConfig } from './coding/coder.ts';
 import type { CodedSentence, CoderConfig } from './coding/coder.ts';
+import { loadLexicon } from './coding/dictionaries.ts';
+import { actorResolverFromLexicon, figuresFromDoc } from './figures/index.ts';
+import type { ActorResolver, Figures } from './figures/index.ts';
 import { sentencesFromDoc } from './nlp/sentences.ts';
 import type { Doc, Event, Sentence } from './types.ts';
 
@@ -31,4 +34,21 @@ export function codedDocFromDoc(doc: Doc, options: PipelineOptions = {}): CodedD
   const sentences = sentencesFromDoc(docWithDate);
   const coded = codedSentencesFromDoc(docWithDate, sentences, options.config ?? defaultCoderConfig(), { prefilter: options.prefilter });
   return { doc: docWithDate, sentences, events: coded.flatMap((c) => c.events), coded };
+}
+
+/** A coded document with its tables, numeric facts and series: what the ledger stores. */
+export interface LedgerEntry extends CodedDoc {
+  readonly figures: Figures;
+}
+
+let resolver: ActorResolver | null = null;
+
+/**
+ * The whole document pipeline before the store: sentences (nlp) → events
+ * (coding) → tables, facts and series (figures).
+ */
+export function ledgerEntryFromDoc(doc: Doc, options: PipelineOptions = {}): LedgerEntry {
+  const coded = codedDocFromDoc(doc, options);
+  resolver ??= actorResolverFromLexicon(loadLexicon());
+  return { ...coded, figures: figuresFromDoc(coded.doc, coded.sentences, { resolve: resolver }) };
 }

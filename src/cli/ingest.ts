@@ -3,7 +3,7 @@ import { defaultCoderConfig } from '../coding/coder.ts';
 import { oneLine } from '../errors.ts';
 import { docFromUrl, docsFromPaths } from '../ingest/index.ts';
 import type { IngestFailure } from '../ingest/index.ts';
-import { codedDocFromDoc } from '../pipeline.ts';
+import { ledgerEntryFromDoc } from '../pipeline.ts';
 import type { Progress } from '../progress.ts';
 import { silentProgress } from '../progress.ts';
 import { openStore, storeCodedDoc } from '../store/index.ts';
@@ -78,7 +78,7 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
       failures.push(oneLine(item.error));
       continue;
     }
-    const result = await storeCodedDoc(store, codedDocFromDoc(item, { date: options.date }));
+    const result = await storeCodedDoc(store, ledgerEntryFromDoc(item, { date: options.date }));
     if (result.stored) {
       stored++;
       events += result.events;

@@ -267,7 +267,6 @@ const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throu
  * government is an actor, not a place.
  */
 function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>, igoCodes: ReadonlySet<string>): string | null {
-  let party: string | null = null;
   for (const r of resolved) {
     const m = r.mention;
     if (m.kind === 'location' && m.theater && !m.place && !ends.has(m.theater)) return m.theater;
@@ -276,11 +275,11 @@ function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[],
       if (ends.has(a.country) || a.country.length !== 3 || igoCodes.has(a.country)) continue;
       const prep = prepositionBefore(words, m.first);
       if (m.theater && !m.ref?.entry.includes(':', 'country:'.length) && prep && LOCATIVE.has(prep)) return a.country;
-      // Failing a place, the state of a non-state third party the act concerns ("efforts to oust the Taliban").
-      if (a.sector !== 'GOV' && a.sector !== 'MIL') party ??= a.country;
+      // The state of a non-state third party the act concerns ("efforts to oust the Taliban").
+      if (a.sector !== 'GOV' && a.sector !== 'MIL') return a.country;
     }
   }
-  return party;
+  return null;
 }
 
 function dateFor(d: Draft, dates: readonly DateMention[], words: readonly Word[], docDate: string | null, facts: DocFacts): string | null {

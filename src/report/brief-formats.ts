@@ -1,9 +1,9 @@
 /** The `html` and `pdf` formats of `detente report`: the policy brief, and the brief printed. */
 import type { DyadReport } from '../analysis/types.ts';
-import { figuresFromDoc } from '../figures/figures.ts';
+import { seriesForDyad } from '../store/figures-queries.ts';
 import type { FigureSeries } from '../figures/types.ts';
 import { documentsOfDyad } from '../store/dashboard-queries.ts';
-import { documentById, dyadOf, type Store } from '../store/index.ts';
+import { dyadOf, type Store } from '../store/index.ts';
 import { htmlBriefOf, type BriefSource } from './html-brief.ts';
 import { pdfFromHtml } from './pdf.ts';
 
@@ -24,16 +24,11 @@ function aboutDyad(s: FigureSeries, a: string, b: string): boolean {
   return ends.length === 0 ? s.origin === 'table' : ends.every((x) => x === a || x === b);
 }
 
-/** Reads the dyad's documents from the store and their figures (the figures stage, run again on the stored text). */
+/** Reads the dyad's documents and the series stored with them. */
 export async function briefExtrasFromStore(store: Store, report: DyadReport, generated: string = new Date().toISOString().slice(0, 10)): Promise<BriefExtras> {
   const { a, b } = report.query;
   const sources = await documentsOfDyad(store, dyadOf(a, b));
-  const figures: FigureSeries[] = [];
-  for (const source of sources) {
-    const stored = await documentById(store, source.id);
-    if (stored == null) continue;
-    figures.push(...figuresFromDoc(stored.doc, stored.sentences).series.filter((s) => aboutDyad(s, a, b)));
-  }
+  const figures = (await seriesForDyad(store, a, b)).filter((s) => aboutDyad(s, a, b));
   return { sources, figures: figures.slice(0, MAX_FIGURES), generated };
 }
 

@@ -10,6 +10,8 @@ import { csvFromDyadReport } from './csv.ts';
 import type { CsvTable } from './csv.ts';
 import { jsonFromDyadReport } from './json.ts';
 import { markdownFromDyadReport } from './markdown.ts';
+import { dyadFiguresFromStore, markdownFromFigures } from './figures-section.ts';
+import type { DyadFigures } from './figures-section.ts';
 
 /** What a renderer may be told besides the report. */
 export interface RenderOptions {
@@ -17,7 +19,11 @@ export interface RenderOptions {
   readonly table?: CsvTable;
   /** Cited documents and figures, for the briefs (see `extras`). */
   readonly brief?: BriefExtras;
+  /** The dyad's stored series and where sources disagree. */
+  readonly figures?: DyadFigures;
 }
+
+const withFigures = async (store: Store, r: DyadReport): Promise<Partial<RenderOptions>> => ({ figures: await dyadFiguresFromStore(store, r.query.a, r.query.b) });
 
 export interface ReportFormat {
   readonly description: string;
@@ -28,8 +34,16 @@ export interface ReportFormat {
 }
 
 export const REPORT_FORMATS: Readonly<Record<string, ReportFormat>> = {
-  md: { description: 'a Markdown brief with cited sentences', render: (r) => markdownFromDyadReport(r) },
-  json: { description: 'every section, stable keys', render: (r) => jsonFromDyadReport(r) },
+  md: {
+    description: 'a Markdown brief with cited sentences and the figures',
+    render: (r, o) => (o.figures ? `${markdownFromDyadReport(r).trimEnd()}\n\n${markdownFromFigures(o.figures)}\n` : markdownFromDyadReport(r)),
+    extras: withFigures,
+  },
+  json: {
+    description: 'every section, stable keys',
+    render: (r, o) => (o.figures ? `${JSON.stringify({ ...JSON.parse(jsonFromDyadReport(r)), figures: o.figures }, null, 2)}\n` : jsonFromDyadReport(r)),
+    extras: withFigures,
+  },
   csv: { description: 'one table (--table)', render: (r, o) => csvFromDyadReport(r, o.table) },
   html: {
     description: 'a self-contained policy brief (charts inline as SVG, no scripts)',

@@ -1,5 +1,5 @@
 import { docFromBytes } from '../ingest/index.ts';
-import { codedDocFromDoc } from '../pipeline.ts';
+import { ledgerEntryFromDoc } from '../pipeline.ts';
 import type { Progress } from '../progress.ts';
 import { storeCodedDoc, type Store } from '../store/index.ts';
 import type { JobView } from './api-types.ts';
@@ -17,7 +17,7 @@ export async function addDocumentToStore(store: Store, bytes: Uint8Array, name: 
   progress.start(`Coding ${name}`, 3);
   progress.update(1, `${doc.text.length.toLocaleString('en')} characters`);
   await breathe();
-  const coded = codedDocFromDoc(doc, { date });
+  const coded = ledgerEntryFromDoc(doc, { date });
   progress.start(`Storing ${name}`, 3);
   progress.update(2, `${coded.events.length} events from ${coded.sentences.length} sentences`);
   await breathe();

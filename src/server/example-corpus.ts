@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { oneLine } from '../errors.ts';
 import { docsFromPaths } from '../ingest/index.ts';
-import { codedDocFromDoc } from '../pipeline.ts';
+import { ledgerEntryFromDoc } from '../pipeline.ts';
 import type { Progress } from '../progress.ts';
 import { documents, storeCodedDoc, type Store } from '../store/index.ts';
 
@@ -37,7 +37,7 @@ export async function ingestMissingDocuments(store: Store, dir: string, progress
   progress.start('Coding the example corpus', docs.length);
   for (const [i, doc] of docs.entries()) {
     progress.update(i, doc.name);
-    const result = await storeCodedDoc(store, codedDocFromDoc(doc));
+    const result = await storeCodedDoc(store, ledgerEntryFromDoc(doc));
     if (result.stored) {
       added += 1;
       events += result.events;

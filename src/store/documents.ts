@@ -1,14 +1,18 @@
+import type { Figures } from '../figures/types.ts';
 import type { Doc, DocFormat, Event, Sentence } from '../types.ts';
 import { StoreError } from '../errors.ts';
 import type { Store } from './connection.ts';
 import { dayOfPartialDate } from './dates.ts';
 import { appendEvents, eventIdOf } from './events.ts';
+import { storeFigures } from './figures-queries.ts';
 
 /** A document after coding: what `codedDocFromDoc` gives and `storeCodedDoc` takes. */
 export interface CodedDoc {
   readonly doc: Doc;
   readonly sentences: readonly Sentence[];
   readonly events: readonly Event[];
+  /** Tables, facts and series found in the document, stored with it when given. */
+  readonly figures?: Figures;
 }
 
 /** What storing one coded document did. */
@@ -83,6 +87,7 @@ export async function storeCodedDoc(store: Store, coded: CodedDoc): Promise<Stor
         await store.run('INSERT INTO actors (entry, country, sector, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [actor.entry, actor.country, actor.sector, actor.text]);
       }
     }
+    if (coded.figures) await storeFigures(store, doc.id, coded.figures);
     return { docId: doc.id, stored: true, sentences: coded.sentences.length, events: events.length };
   });
 }
