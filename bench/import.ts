@@ -13,7 +13,7 @@ import { importFeedFile } from '../src/ingest/feeds.ts';
 import { openStore } from '../src/store/index.ts';
 
 const SIZES = [250_000, 1_000_000];
-const REPEATS = 2;
+const REPEATS = 3;
 
 const STATES = ['USA', 'RUS', 'CHN', 'GBR', 'FRA', 'DEU', 'IRN', 'SYR', 'UKR', 'TUR', 'ISR', 'IND', 'PAK', 'JPN', 'KOR', 'PRK', 'SAU', 'EGY', 'BRA', 'CAN', 'AUS', 'NGA', 'ZAF', 'MEX', 'AFG', 'IRQ', 'ROM'];
 const REGIONS = ['EUR', 'AFR', 'MEA', 'SEA'];

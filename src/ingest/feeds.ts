@@ -312,6 +312,7 @@ export interface FeedImportOptions {
  */
 export async function importFeedFile(store: Store, format: FeedFormat | 'auto', path: string, options: FeedImportOptions = {}): Promise<FeedFileResult> {
   const source = await feedSourceOf(path);
+  if (source.bytes === 0) throw new FormatError(path, 'the file is empty: no rows to import');
   const first = await firstLineOf(source);
   const chosen = format === 'auto' ? feedFormatOfFirstLine(first) : format;
   if (chosen === null) throw new FormatError(path, 'cannot tell the format from the first line; name it: detente import gdelt|icews|polecat', 1);

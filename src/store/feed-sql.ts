@@ -43,8 +43,8 @@ export interface FeedSql {
 }
 
 /**
- * Splits the chunks of a batch into numbered lines (`feed_lines`), so that the
- * statements after it scan a table of many rows in parallel. (Select-list
+ * Splits the chunks of a batch into numbered lines (`feed_lines`), once, so the
+ * statements after it scan a plain table of lines. (Select-list
  * unnest beside generate_subscripts: a lateral `unnest … WITH ORDINALITY` over
  * a multi-megabyte chunk is orders of magnitude slower.)
  */

@@ -13,3 +13,7 @@ export { EVENT_SORTS, dyadFromFlag, dyadOf, dyads, eventById, eventIdOf, eventsW
 export type { DyadCount, EventFilter, EventSort, StoredEvent } from './events.ts';
 export { counts, documentById, documents, storeCodedDoc } from './documents.ts';
 export type { CodedDoc, DocumentSummary, LedgerCounts, StoredDoc, StoredDocument } from './documents.ts';
+export { importFeed, rejectPagesOfImport, rejectsOfImport } from './feed-import.ts';
+export type { FeedImportCounts, FeedReference, KeyKind, LineChunk, RejectedRow } from './feed-import.ts';
+export { EXPORT_FORMATS, exportLedger, importParquetSet } from './interop.ts';
+export type { ExportFormat, ExportResult, ParquetSet } from './interop.ts';
