@@ -22,9 +22,9 @@ function corpusTexts(): { name: string; text: string }[] {
   return out;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+// The fastest of several rounds: the least disturbed by other work on the machine.
+function fastest(xs: number[]): number {
+  return Math.min(...xs);
 }
 
 /** Runs the coder benchmark and returns its figures. */
@@ -39,7 +39,7 @@ export async function benchCoder(options: { targetWords?: number; rounds?: numbe
   // Warm up both: the model load and JIT are not what we measure.
   bareTokensAndPos(one);
   codedDocFromDoc(await docFromBytes(new TextEncoder().encode(one), 'warm.txt', { date: '2016-01-01' }));
-  const rounds = options.rounds ?? 3;
+  const rounds = options.rounds ?? 5;
   const bare: number[] = [];
   const coder: number[] = [];
   let sentences = 0;
@@ -57,8 +57,8 @@ export async function benchCoder(options: { targetWords?: number; rounds?: numbe
     skipped = c.coded.filter((s) => !s.analysed).length / Math.max(1, c.coded.length);
     sentences = c.sentences.length;
   }
-  const bareMs = median(bare);
-  const coderMs = median(coder);
+  const bareMs = fastest(bare);
+  const coderMs = fastest(coder);
   return {
     corpus: `${texts.length} documents × ${copies}`,
     words,
@@ -69,7 +69,7 @@ export async function benchCoder(options: { targetWords?: number; rounds?: numbe
     'coder words/s': Math.round(words / (coderMs / 1000)),
     'coder sentences/s': Math.round(sentences / (coderMs / 1000)),
     'coder / bare NLP': Number((bareMs / coderMs).toFixed(2)),
-    'sentences skipped by the pre-filter': `${(skipped * 100).toFixed(0)}%`,
+    'sentences the rules skipped (pre-filter)': `${(skipped * 100).toFixed(0)}%`,
     'peak RSS MB': Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }

@@ -121,6 +121,8 @@ export interface Doc {
 }
 
 export interface Token {
+  /** Position in its sentence, from 0. */
+  readonly i: number;
   readonly text: string;
   /** Lower-cased text, curly apostrophes made straight. */
   readonly lower: string;

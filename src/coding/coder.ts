@@ -122,8 +122,8 @@ export function lemmaMapOf(verbs: VerbIndex): Map<string, string[]> {
   return map;
 }
 
-function wordsFromAnalysed(s: AnalysedSentence): Word[] {
-  return s.tokens.map((t, i) => ({ i, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, start: t.start, end: t.end }));
+function wordsFromAnalysed(s: AnalysedSentence): readonly Word[] {
+  return s.tokens;
 }
 
 function isIsoDate(d: string | null | undefined): d is string {

@@ -1,6 +1,6 @@
-import type { ActorCode, Sector } from '../types.ts';
+import type { ActorCode, Sector, Token } from '../types.ts';
 import { rawMatches } from './actor-index.ts';
-import type { ActorIndex, Candidate, RawMatch } from './actor-index.ts';
+import type { ActorIndex, Candidate, CandidateKind, RawMatch } from './actor-index.ts';
 import {
   FIRST_PLURAL, FIRST_SINGULAR, HONORIFICS, SECOND, THIRD_PLURAL, THIRD_SINGULAR_PERSON, THIRD_SINGULAR_THING,
 } from './grammar.ts';
@@ -9,15 +9,7 @@ import type { PersonOnDate } from './dictionaries.ts';
 import type { PersonEntry } from './lexicon-types.ts';
 
 /** A word of a sentence, with POS when the sentence was tagged. */
-export interface Word {
-  readonly i: number;
-  readonly text: string;
-  readonly lower: string;
-  readonly lemma: string;
-  readonly pos: string;
-  readonly start: number;
-  readonly end: number;
-}
+export type Word = Token;
 
 /** An actor as resolved from the dictionaries. */
 export interface Resolved {
@@ -100,10 +92,18 @@ function roleOnCached(person: PersonEntry, date: string | null): PersonOnDate {
   return role;
 }
 
-function pick(c: RawMatch, kinds: readonly string[]): Candidate | undefined {
+const STATE: readonly CandidateKind[] = ['country', 'adjective', 'metonym'];
+const AGENT: readonly CandidateKind[] = ['agent'];
+const BODY: readonly CandidateKind[] = ['body'];
+const IGO: readonly CandidateKind[] = ['igo'];
+const DEMONYM: readonly CandidateKind[] = ['demonym'];
+const LOCATION: readonly CandidateKind[] = ['region', 'place'];
+const REGION: readonly CandidateKind[] = ['region'];
+const OWNER: readonly CandidateKind[] = ['country', 'metonym', 'igo', 'place'];
+
+function pick(c: RawMatch, kinds: readonly CandidateKind[]): Candidate | undefined {
   for (const k of kinds) {
-    const found = c.candidates.find((x) => x.kind === k);
-    if (found) return found;
+    for (const x of c.candidates) if (x.kind === k) return x;
   }
   return undefined;
 }
@@ -156,9 +156,9 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     const m = raw[r]!;
     // Pair compounds: COUNTRY - COUNTRY ("US-Russia", "India-Pakistan").
     const next = raw[r + 1];
-    const a = pick(m, ['country', 'adjective', 'metonym']);
+    const a = pick(m, STATE);
     if (next && a && words[m.last + 1]?.text.match(/^[-–]$/) && next.first === m.last + 2) {
-      const b = pick(next, ['country', 'adjective', 'metonym']);
+      const b = pick(next, STATE);
       if (b && b.code !== a.code) {
         const first = words[m.first - 1]?.lower === 'the' ? m.first - 1 : m.first;
         mentions.push(mention(words, first, next.last, text(first, next.last), 'pair', null, [
@@ -218,6 +218,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
 
 // "US and British activists": the first adjective shares the noun of the second.
 function distributedAdjectives(words: readonly Word[], mentions: Mention[]): Mention[] {
+  if (!mentions.some((m) => m.kind === 'adjectival')) return mentions;
   return mentions.map((m, k) => {
     const next = mentions[k + 1];
     if (m.kind !== 'adjectival' || !m.ref || !next || next.kind !== 'actor' || !next.ref || next.ref.entry === m.ref.entry) return m;
@@ -263,12 +264,12 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
   let expectName = false;
   const absorb = (m: RawMatch): boolean => {
     const person = personCandidate(m, date);
-    const agent = pick(m, ['agent']);
-    const country = pick(m, ['country', 'adjective', 'metonym']);
-    const body = pick(m, ['body']);
-    const igo = pick(m, ['igo']);
-    const demonym = pick(m, ['demonym']);
-    const location = pick(m, ['region', 'place']);
+    const agent = pick(m, AGENT);
+    const country = pick(m, STATE);
+    const body = pick(m, BODY);
+    const igo = pick(m, IGO);
+    const demonym = pick(m, DEMONYM);
+    const location = pick(m, LOCATION);
     if (person && !g.person) {
       g.person = person;
       g.last = m.last;
@@ -312,14 +313,14 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     const ofLink = !!g.agent && !g.country && !g.person && !g.body && !g.igo && modifiersOnly
       && (via[0] === 'of' || (g.agent.animate && !owned && g.agent.sector !== 'MIL' && (via[0] === 'in' || via[0] === 'from')));
     if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
-      const agent = pick(m, ['agent']);
+      const agent = pick(m, AGENT);
       const person = personCandidate(m, date);
       if (!agent && !person) break;
       gap = 0;
       via = [];
     } else if (ofLink) {
-      const region = pick(m, ['region']);
-      const country = pick(m, ['country', 'metonym', 'igo', 'place']) ?? (region?.within ? { ...region, kind: 'country' as const, code: region.within, sector: 'GOV' as const } : undefined);
+      const region = pick(m, REGION);
+      const country = pick(m, OWNER) ?? (region?.within ? { ...region, kind: 'country' as const, code: region.within, sector: 'GOV' as const } : undefined);
       if (!country) break;
       if (country.kind === 'igo') g.igo = country;
       else g.country = country;

@@ -70,7 +70,7 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
     // the caller's known forms first, then rules.
     const listed = known && (pos === 'VERB' || pos === 'AUX' || pos === 'ADJ') ? known.get(lower) : undefined;
     const lemma = listed?.length === 1 ? listed[0]! : lemmaOf(lower, pos);
-    list.push({ text, lower, lemma: listed && listed.length > 1 && !listed.includes(lemma) ? listed[0]! : lemma, pos, start, end: start + text.length });
+    list.push({ i: list.length, text, lower, lemma: listed && listed.length > 1 && !listed.includes(lemma) ? listed[0]! : lemma, pos, start, end: start + text.length });
     cursor = at + text.length;
   }
   const out = sentences.map((s, k) => ({ ...s, tokens: tokens[k] ?? [] }));
@@ -85,6 +85,7 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
 export function bareTokensAndPos(text: string): { readonly tokens: number; readonly sentences: number } {
   baseline ??= winkNLP(model, ['sbd', 'pos']);
   const doc = baseline.readDoc(text);
+  const texts = doc.tokens().out() as string[];
   const tags = doc.tokens().out(baseline.its.pos) as string[];
-  return { tokens: tags.length, sentences: doc.sentences().length() };
+  return { tokens: Math.min(texts.length, tags.length), sentences: doc.sentences().length() };
 }

@@ -95,6 +95,9 @@ const RULES: readonly Rule[] = [
     kind: 'vague', value: () => null },
 ];
 
+// Every rule needs a digit, a month or weekday name, or one of these words: most sentences have none.
+const MAY_HOLD_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|month|week|autumn|fall|spring|summer|winter|today|yesterday|tonight|morning|afternoon|evening|recent|lately|other day|for long|so far|in the past/i;
+
 /**
  * Time expressions in a text, resolved against the document's date (ISO,
  * partial allowed): absolute dates keep the unit the text gives ("in
@@ -102,6 +105,7 @@ const RULES: readonly Rule[] = [
  * resolved, vague ones ("recently") have no value. Overlaps keep the longest.
  */
 export function dateMentionsFromText(text: string, docDate: string | null): DateMention[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
   const doc = parts(docDate);
   const found: DateMention[] = [];
   for (const rule of RULES) {

@@ -19,11 +19,13 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 export function lemmaOf(lower: string, pos: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular && (pos === 'VERB' || pos === 'AUX' || pos === 'PART')) return irregular;
-  if (pos === 'NOUN' || pos === 'PROPN') {
-    if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
-    if (lower.length > 4 && /(ches|shes|sses|xes|zes)$/.test(lower)) return lower.slice(0, -2);
-    if (lower.length > 3 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return lower.slice(0, -1);
-    return lower;
+  if (pos === 'PROPN' || lower.length < 4) return lower;
+  if (pos === 'NOUN') {
+    if (!lower.endsWith('s')) return lower;
+    if (lower.endsWith('ies') && lower.length > 4) return `${lower.slice(0, -3)}y`;
+    if (lower.endsWith('ches') || lower.endsWith('shes') || lower.endsWith('sses') || lower.endsWith('xes') || lower.endsWith('zes')) return lower.slice(0, -2);
+    if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return lower;
+    return lower.slice(0, -1);
   }
   if (pos === 'VERB' || pos === 'AUX') {
     if (lower.length > 4 && lower.endsWith('ied')) return `${lower.slice(0, -3)}y`;
