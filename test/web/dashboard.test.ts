@@ -170,6 +170,8 @@ describe('empty and error states', { skip: needsChromium }, () => {
       await screenshot(other, 'empty-ledger');
       await other.click('main button:text("Add a document")');
       await other.waitForSelector('form.add-doc textarea');
+      // The list loads after the form shows; wait for it to leave its loading state.
+      await other.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading documents'));
       assert.match((await other.textContent('main')) ?? '', /No documents yet\./);
       assert.deepEqual(pageErrors, []);
     } finally {
