@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { defaultCoderConfig } from '../coding/coder.ts';
+import { exitCodeOf, oneLine } from '../errors.ts';
 import { docsFromPaths } from '../ingest/index.ts';
 import { codedDocFromDoc } from '../pipeline.ts';
 import type { Event } from '../types.ts';
@@ -28,12 +29,12 @@ export function registerCode(program: Command): void {
       const date = flags.date === undefined ? undefined : checkedDate(flags.date, '--date');
       // Validate the dictionaries before reading any document.
       defaultCoderConfig();
-      let failures = 0;
+      let exit = 0;
       const all: Event[] = [];
       for await (const item of docsFromPaths(paths, { date, onSkip: (p, why) => process.stderr.write(`detente: ${p}: skipped (${why})\n`) })) {
         if ('error' in item) {
-          failures++;
-          process.stderr.write(`detente: ${item.error.where}: ${item.error.message}\n`);
+          exit = Math.max(exit, exitCodeOf(item.error));
+          process.stderr.write(`detente: ${oneLine(item.error)}\n`);
           continue;
         }
         const coded = codedDocFromDoc(item, { date, prefilter: flags.prefilter });
@@ -45,6 +46,6 @@ export function registerCode(program: Command): void {
       }
       if (format === 'json') process.stdout.write(`${JSON.stringify(all.map(jsonFromEvent), null, 2)}\n`);
       if (format === 'table') process.stdout.write(`${tableFromEvents(all)}\n`);
-      if (failures > 0) process.exitCode = 2;
+      if (exit > 0) process.exitCode = exit;
     });
 }

@@ -142,7 +142,17 @@ interface Group {
  * `date` resolves people to the office they held.
  */
 export function mentionsFromWords(index: ActorIndex, words: readonly Word[], date: string | null, matches?: readonly RawMatch[]): Mention[] {
-  const raw = matches ?? rawMatches(index, words);
+  // A collective ("the two countries", "both sides") wins over the nouns inside it.
+  const collective = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of COLLECTIVE_TRIE.get(words[i]!.lower) ?? []) {
+      if (phrase.length > 1 && phrase.every((p, k) => words[i + k]?.lower === p)) {
+        for (let k = 0; k < phrase.length; k++) collective[i + k] = 1;
+        break;
+      }
+    }
+  }
+  const raw = (matches ?? rawMatches(index, words)).filter((m) => !collective[m.first] && !collective[m.last]);
   const mentions: Mention[] = [];
   const used = new Uint8Array(words.length);
   const text = (a: number, b: number): string => {
