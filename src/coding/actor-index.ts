@@ -164,7 +164,9 @@ export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: 
     let n: TrieNode | undefined = index.root;
     let best: RawMatch | null = null;
     for (let j = i; j < tokens.length && n; j++) {
-      n = n.next.get(tokens[j]?.lower ?? '');
+      const lower = tokens[j]?.lower ?? '';
+      // The tagger sometimes keeps a possessive on its word ("Xi's"): look the word up without it.
+      n = n.next.get(lower) ?? (lower.length > 2 && lower.endsWith("'s") ? n.next.get(lower.slice(0, -2)) : undefined);
       if (!n) break;
       if (n.candidates.length > 0) {
         const firstText = tokens[i]!.text;

@@ -41,6 +41,8 @@ export interface CoderConfig {
   readonly verbs: VerbIndex;
   /** Inflected forms of the verbs the rules know, to their lemma ("staged" → "stage"). */
   readonly lemmas: ReadonlyMap<string, readonly string[]>;
+  /** Inflected forms of the verbs that head verbal (not nominal) patterns. */
+  readonly verbForms: ReadonlySet<string>;
   readonly contexts: ContextIndex;
   readonly publishers: readonly Publisher[];
   /** Codes of international organisations (their ends take sector null). */
@@ -64,6 +66,7 @@ export function defaultCoderConfig(dir?: string): CoderConfig {
     actors: actorIndexFromLexicon(lexicon),
     verbs,
     lemmas: lemmaMapOf(verbs),
+    verbForms: verbFormsOf(verbs),
     contexts: defaultContextIndex(),
     publishers,
     igoCodes: new Set(lexicon.igos.map((g) => g.code)),
@@ -105,6 +108,16 @@ const REFERRING = new Set([
 
 function wordsFromScan(tokens: readonly ScanToken[]): Word[] {
   return tokens.map((t, i) => ({ i, text: t.text, lower: t.lower, lemma: t.lower, pos: 'X', start: t.start, end: t.end }));
+}
+
+/** Inflected forms of the heads of verbal patterns ("sign", "expel"; not "summit"). */
+export function verbFormsOf(verbs: VerbIndex): Set<string> {
+  const forms = new Set<string>();
+  for (const rule of verbs.rules) {
+    if (rule.flags.has('noun') || rule.head.pos === 'N') continue;
+    for (const w of rule.head.words) for (const f of inflections(w)) forms.add(f);
+  }
+  return forms;
 }
 
 /** Inflected forms of every verb the rules name (dictionary heads and grammar words) mapped to their lemmas. */
@@ -151,11 +164,18 @@ function factsOf(doc: Doc): DocFacts {
   return { genre: doc.text.length < 1500 ? 'news' : 'analysis' };
 }
 
+/**
+ * The two states a document is about, when two clearly dominate its mentions
+ * (half of them at least, the second named three times or more); a digest of
+ * unrelated news items has none.
+ */
 function docPairOf(countsByCountry: Map<string, number>, actors: ActorIndex): readonly [Resolved, Resolved] | null {
   const ranked = [...countsByCountry.entries()].filter(([c]) => actors.countries.has(c)).sort((a, b) => b[1] - a[1]);
   const a = ranked[0];
   const b = ranked[1];
   if (!a || !b) return null;
+  const total = ranked.reduce((sum, [, n]) => sum + n, 0);
+  if (a[1] + b[1] < total / 2 || b[1] < 3) return null;
   return [
     { country: a[0], sector: 'GOV', entry: `country:${a[0]}` },
     { country: b[0], sector: 'GOV', entry: `country:${b[0]}` },
@@ -431,7 +451,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
   const docDate = isIsoDate(options.date) ? options.date : isIsoDate(doc.meta.date) ? doc.meta.date : null;
   const counts = new Map<string, number>();
   const prefilter = options.prefilter !== false;
-  const prep = analysedSentences(sentences, { lemmas: config.lemmas }).map((a) => prepared(a, config, counts));
+  const prep = analysedSentences(sentences, { lemmas: config.lemmas, verbForms: config.verbForms }).map((a) => prepared(a, config, counts));
   const facts = factsOf(doc);
   const author = authorOf(doc, config);
   let discourse = openingDiscourse(author, docPairOf(counts, config.actors));
@@ -459,13 +479,16 @@ function lightMentions(p: Prepared, config: CoderConfig, docDate: string | null,
   return withGroups(p.words, resolvedMentions(mentionsFromWords(config.actors, p.words, docDate, p.matches), discourse));
 }
 
-// "They" after a coordination in the same sentence ("Russia and the US announced that they will…") is that group.
+// "They" after a coordination in the same sentence ("Russia and the US announced that they will…") is that group;
+// "Both countries" after "Obama and Medvedev sign…" in the same sentence is those two.
 function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedMention[]): readonly ResolvedMention[] {
-  if (!resolved.some((r) => r.mention.pronoun === 'they')) return resolved;
-  const groups = actorGroups(words, resolved.filter((r) => r.mention.pronoun !== 'they'));
+  const plural = (r: ResolvedMention): boolean => r.mention.pronoun === 'they' || r.mention.pronoun === 'pair';
+  if (!resolved.some(plural)) return resolved;
+  const groups = actorGroups(words, resolved.filter((r) => !plural(r)));
   return resolved.map((r) => {
-    if (r.mention.pronoun !== 'they') return r;
-    const group = [...groups].reverse().find((g) => g.last < r.mention.first && g.members.length >= 2);
+    if (!plural(r)) return r;
+    const group = [...groups].reverse().find((g) => g.last < r.mention.first && g.members.length >= 2
+      && (r.mention.pronoun === 'they' || new Set(g.members.flatMap((m) => m.actors.map((a) => a.country))).size === 2));
     return group ? { ...r, actors: group.members.flatMap((m) => m.actors) } : r;
   });
 }
@@ -491,7 +514,7 @@ function withGroups(words: readonly Word[], resolved: readonly ResolvedMention[]
 /** Explains how one sentence is read: its words, actors, triggers, drafts, and why nothing was coded. */
 export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfig = defaultCoderConfig()): { readonly coded: CodedSentence; readonly trace: SentenceTrace } {
   const docDate = isIsoDate(doc.meta.date) ? doc.meta.date : null;
-  const [a] = analysedSentences([sentence], { lemmas: config.lemmas });
+  const [a] = analysedSentences([sentence], { lemmas: config.lemmas, verbForms: config.verbForms });
   const words = a ? wordsFromAnalysed(a) : [];
   const counts = new Map<string, number>();
   if (a) prepared(a, config, counts);

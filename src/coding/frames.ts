@@ -617,6 +617,25 @@ function modalVerbAfter(words: readonly Word[], end: number): boolean {
   return false;
 }
 
+/** "following NATO attacks on …", "in retaliation for …": an act named only as the antecedent of another. */
+function isAntecedent(words: readonly Word[], head: number): boolean {
+  let j = head - 1;
+  while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON', 'PART'].includes(words[j]!.pos) && words[j]!.text !== ',') j--;
+  const w = words[j]?.lower ?? '';
+  if (w === 'following' || w === 'amid') return true;
+  return w === 'for' && ['retaliation', 'revenge'].includes(words[j - 1]?.lower ?? '') || (w === 'to' && words[j - 1]?.lower === 'response');
+}
+
+/** "the cancellation of bilateral talks", "a cancelled summit": the meeting will not take place. */
+function isCancelled(words: readonly Word[], head: number): boolean {
+  for (let j = head - 1; j >= Math.max(0, head - 5); j--) {
+    const l = words[j]!.lower;
+    if (['cancellation', 'cancelled', 'canceled', 'postponement', 'postponed'].includes(l)) return true;
+    if (words[j]!.text === ',' || isVerb(words[j])) return false;
+  }
+  return false;
+}
+
 /** "announced at the G-8 meeting": a meeting named only as where another act happened. */
 function isVenue(words: readonly Word[], head: number): boolean {
   let j = head - 1;
@@ -698,6 +717,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let passive = false;
 
     if (nominal) {
+      if (isAntecedent(words, t.head)) {
+        reject(t, 'not-an-act', `"${headText}" is named only as what came before another act`);
+        continue;
+      }
       if (rule.type === 'CONSULT' && isVenue(words, t.head)) {
         reject(t, 'not-an-act', `"${headText}" is only the place of another act`);
         continue;
@@ -760,9 +783,12 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let reading = modalityOf(input, chain, chainHead, clauseStart);
     if (nominal && chainHead === t.head && modalVerbAfter(words, t.end)) reading = { modality: 'hypothetical', author: true };
     const hopedFor = hoped.has(t);
-    const modality: Modality = (announced || hopedFor || lookingForward(words, chain.start)) && reading.modality === 'asserted' ? 'future' : reading.modality;
+    // A cancelled meeting with no canceller named: it will not take place, each way.
+    const cancelled = nominal && rule.type === 'CONSULT' && isCancelled(words, t.head);
+    const modality: Modality = (announced || hopedFor || cancelled || lookingForward(words, chain.start)) && reading.modality === 'asserted' ? 'future' : reading.modality;
     let negated = chain.negated;
     if (nominal && words[t.head - 1]?.lower === 'no') negated = true;
+    if (cancelled) negated = true;
 
     let sources: End[] = sourceGroup ? endsOf(sourceGroup) : [];
     // "The treaty was signed" with no agent, in a sentence naming both sides of the document's pair.
@@ -860,7 +886,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       continue;
     }
     // "said he would not provide support": a declared refusal is REJECT, not a negated act.
-    const refusal = negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
+    const refusal = chain.negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
     const type: EventType = refusal ? 'REJECT' : jointNote ? 'AGREE' : rule.type;
     if (refusal) how += ' (a declared refusal)';
     for (const [s, g] of kept) drafts.push({ source: s, target: g, type, trigger: t, negated: refusal ? false : negated, modality: refusal ? 'asserted' : modality, how });

@@ -152,7 +152,8 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
       }
     }
   }
-  const raw = (matches ?? rawMatches(index, words)).filter((m) => !collective[m.first] && !collective[m.last]);
+  const all = matches ?? rawMatches(index, words);
+  const raw = all.filter((m, k) => !collective[m.first] && !collective[m.last] && !insideLongerName(words, all, k));
   const mentions: Mention[] = [];
   const used = new Uint8Array(words.length);
   const text = (a: number, b: number): string => {
@@ -239,6 +240,18 @@ function distributedAdjectives(words: readonly Word[], mentions: Mention[]): Men
   });
 }
 
+// A name that also means something else ("Commission", "Jordan") inside a longer proper name we do not
+// know ("the Consumer Product Safety Commission", "Michael Jordan") is not that entry.
+function insideLongerName(words: readonly Word[], raw: readonly RawMatch[], k: number): boolean {
+  const m = raw[k]!;
+  if (!m.candidates.every((c) => c.ambiguous)) return false;
+  const before = words[m.first - 1];
+  const after = words[m.last + 1];
+  const unmatched = (i: number): boolean => !raw.some((r) => r.first <= i && i <= r.last);
+  const capitalised = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.text) && !/^(the|The|A|An)$/.test(w.text);
+  return (capitalised(before) && m.first - 1 > 0 && unmatched(m.first - 1)) || (capitalised(after) && unmatched(m.last + 1));
+}
+
 const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
 
 const PRONOUN_KEYS = new Map<string, string>([
@@ -256,7 +269,8 @@ function pronounKey(lower: string): string | null {
 
 function mention(words: readonly Word[], first: number, last: number, text: string, kind: MentionKind, ref: Resolved | null, pair: readonly [Resolved, Resolved] | null): Mention {
   const after = words[last + 1];
-  const possessive = !!after && (after.lower === "'s" || after.lower === "'" || after.text === '’s');
+  const lastWord = words[last]?.lower ?? '';
+  const possessive = (!!after && (after.lower === "'s" || after.lower === "'" || after.text === '’s')) || (lastWord.length > 2 && lastWord.endsWith("'s"));
   return {
     first, last, text, kind, ref, pair, pronoun: null, possessive, plural: false, title: null, theater: null, person: false, head: false, place: false,
     start: words[first]?.start ?? 0, end: words[last]?.end ?? 0,

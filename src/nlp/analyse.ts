@@ -20,6 +20,8 @@ const SEPARATOR = '\n\n';
 export interface AnalyseOptions {
   /** Forms whose lemma the caller knows ("staged" → ["stage"]), preferred over the rules for verbs and adjectives. */
   readonly lemmas?: ReadonlyMap<string, readonly string[]>;
+  /** Forms of verbs the caller cares about, retagged as verbs where the tagger read them as nouns between a name and its object. */
+  readonly verbForms?: ReadonlySet<string>;
 }
 
 /**
@@ -52,6 +54,8 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
   let list = tokens[0]!;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
+    // The blank line between sentences comes back as a token of its own.
+    if (text.trim() === '') continue;
     // Tokens follow each other after their preceding spaces; search only when the tagger changed the text.
     const guess = cursor + (spaces[i]?.length ?? 0);
     const found = joined.startsWith(text, guess) ? guess : joined.indexOf(text, cursor);
@@ -73,8 +77,26 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
     list.push({ i: list.length, text, lower, lemma: listed && listed.length > 1 && !listed.includes(lemma) ? listed[0]! : lemma, pos, start, end: start + text.length });
     cursor = at + text.length;
   }
+  if (known && options.verbForms) for (const list of tokens) retagVerbs(list, known, options.verbForms);
   const out = sentences.map((s, k) => ({ ...s, tokens: tokens[k] ?? [] }));
   return out;
+}
+
+const SUBJECT_END = new Set(['PROPN', 'PRON']);
+const OBJECT_START = new Set(['DET', 'NUM']);
+const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
+
+// The tagger reads a headline's verb after a name as a noun ("Obama and Medvedev sign a treaty",
+// "Russia sanctions the US"): a known verb form between a name and an object is a verb.
+function retagVerbs(list: Token[], known: ReadonlyMap<string, readonly string[]>, verbs: ReadonlySet<string>): void {
+  for (let i = 1; i < list.length - 1; i++) {
+    const t = list[i]!;
+    if (t.pos !== 'NOUN' || !verbs.has(t.lower)) continue;
+    const lemmas = known.get(t.lower);
+    const before = list[i - 1]!;
+    if (!lemmas || !SUBJECT_END.has(before.pos) || POSSESSIVES.has(before.lower) || !OBJECT_START.has(list[i + 1]!.pos)) continue;
+    list[i] = { ...t, pos: 'VERB', lemma: lemmas[0] ?? t.lemma };
+  }
 }
 
 /**

@@ -7,10 +7,11 @@ export interface ScanToken {
   readonly end: number;
 }
 
-// Word pieces split like the POS tagger splits them, so the two line up by offset:
-// initialisms ("U.S."), numbers with separators ("9.9", "1,000"), words with inner
-// apostrophes, clitics ("'s", "n't") and single punctuation marks.
-const TOKEN = /(?:\p{L}\.){2,}(?!\p{L})|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\p{L}+(?:['’]\p{L}+)*?(?=n['’]t\b)|\p{L}[\p{L}\p{M}\p{N}]*(?:['’](?!s\b|re\b|ve\b|ll\b|d\b|m\b)\p{L}+)*|\S/gu;
+// Word pieces split like the POS tagger splits them, so dictionary phrases tokenized here
+// match its tokens: codes with digits ("G-20", "S-300"), initialisms ("U.S."), numbers with
+// separators ("9.9", "1,000"), words with inner apostrophes, clitics ("'s", "n't") and single
+// punctuation marks.
+const TOKEN = /\p{L}+-\d+\b|\+\d+\b|(?:\p{L}\.){2,}(?!\p{L})|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\p{L}+(?:['’]\p{L}+)*?(?=n['’]t\b)|\p{L}[\p{L}\p{M}\p{N}]*(?:['’](?!s\b|re\b|ve\b|ll\b|d\b|m\b)\p{L}+)*|\S/gu;
 
 /**
  * Splits text into tokens with offsets (relative to `base`). About ten times

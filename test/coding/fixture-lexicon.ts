@@ -1,6 +1,6 @@
 import { actorIndexFromLexicon } from '../../src/coding/actor-index.ts';
 import type { ActorLexicon } from '../../src/coding/actor-index.ts';
-import { lemmaMapOf } from '../../src/coding/coder.ts';
+import { lemmaMapOf, verbFormsOf } from '../../src/coding/coder.ts';
 import type { CoderConfig } from '../../src/coding/coder.ts';
 import { defaultContextIndex, defaultVerbIndex } from '../../src/coding/verbs.ts';
 import type { CountryEntry } from '../../src/coding/lexicon-types.ts';
@@ -72,6 +72,7 @@ export function testConfig(): CoderConfig {
     actors: actorIndexFromLexicon(TEST_LEXICON),
     verbs,
     lemmas: lemmaMapOf(verbs),
+    verbForms: verbFormsOf(verbs),
     contexts: defaultContextIndex(),
     publishers: [{ domain: 'kremlin.ru', country: 'RUS', sector: 'GOV' }, { domain: 'whitehouse.gov', country: 'USA', sector: 'GOV' }],
     igoCodes: new Set(['NATO', 'UNSC', 'UN', 'WTO', 'IGO']),
