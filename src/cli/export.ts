@@ -7,7 +7,7 @@ import type { EventFilter } from '../store/index.ts';
 import { ORIGINS } from '../types.ts';
 import type { Origin } from '../types.ts';
 import { checkedDate, checkedFormat } from './flags.ts';
-import { DEFAULT_DB } from './report.ts';
+import { DEFAULT_DB } from './flags.ts';
 
 interface ExportFlags {
   readonly db: string;

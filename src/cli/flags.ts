@@ -1,5 +1,8 @@
 import { InputError } from '../errors.ts';
 
+/** The database `--db` names when not given. */
+export const DEFAULT_DB = 'detente.duckdb';
+
 /** A flag value that must be one of a fixed set; the error names the flag and the choices. */
 export function checkedFormat<T extends string>(value: string, allowed: readonly T[], flag = '--format'): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -16,4 +19,11 @@ export function checkedDate(value: string, flag: string): string {
     if (month >= 1 && month <= 12 && t.getUTCMonth() === month - 1 && t.getUTCDate() === day) return value;
   }
   throw new InputError(flag, `"${value}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
+}
+
+/** A comma-separated list of values from a fixed set (`--origin coded,gdelt`), without repeats. */
+export function checkedList<T extends string>(value: string, allowed: readonly T[], flag: string): T[] {
+  const items = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (items.length === 0) throw new InputError(flag, `give at least one of ${allowed.join(', ')}`);
+  return [...new Set(items.map((x) => checkedFormat(x, allowed, flag)))];
 }

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import type { ParquetImportResult } from '../ingest/parquet.ts';
 import { FormatError, InputError, oneLine } from '../errors.ts';
 import { FEED_FORMATS, feedPathsOf, importFeedFile } from '../ingest/feeds.ts';
 import type { FeedFileResult } from '../ingest/feeds.ts';
@@ -10,7 +11,7 @@ import { rejectPagesOfImport } from '../store/feed-import.ts';
 import type { Store } from '../store/index.ts';
 import { checkedFormat } from './flags.ts';
 import { progressBarOf } from './progress-bar.ts';
-import { DEFAULT_DB } from './report.ts';
+import { DEFAULT_DB } from './flags.ts';
 
 const KINDS = [...FEED_FORMATS, 'auto', 'parquet'] as const;
 const OUTPUTS = ['text', 'json'] as const;
@@ -23,21 +24,12 @@ interface ImportFlags {
   readonly rejects?: string;
 }
 
-/** One file's outcome as `--format json` prints it. */
-interface FileReport {
-  readonly file: string;
+/** One file's outcome as `--format json` prints it: an import's result, or why the file was refused whole. */
+type FileReport = Omit<ParquetImportResult, 'format' | 'error'> & {
   readonly format: string | null;
-  readonly rows: number;
-  readonly imported: number;
-  readonly duplicates: number;
-  readonly rejected: number;
-  readonly reasons: ReadonlyArray<{ readonly kind: string; readonly rows: number }>;
-  readonly rejects: ReadonlyArray<{ readonly line: number; readonly reason: string }>;
-  readonly importId: number | null;
-  readonly previousImportId: number | null;
   /** Set when the file was refused whole (not the format, unreadable). */
   readonly error: string | null;
-}
+};
 
 /** The summary line of one file: `imported N, duplicates D, rejected R of T rows (file)`. */
 export function summaryLineOf(r: Pick<FileReport, 'imported' | 'duplicates' | 'rejected' | 'rows' | 'file'>): string {

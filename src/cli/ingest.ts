@@ -11,7 +11,7 @@ import type { Store } from '../store/index.ts';
 import type { Doc } from '../types.ts';
 import { checkedDate, checkedFormat } from './flags.ts';
 import { progressBarOf } from './progress-bar.ts';
-import { DEFAULT_DB } from './report.ts';
+import { DEFAULT_DB } from './flags.ts';
 
 const OUTPUTS = ['text', 'json'] as const;
 const URL_PATTERN = /^https?:\/\//i;

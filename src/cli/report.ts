@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { DEFAULT_DB, checkedFormat, checkedList } from './flags.ts';
 import { InputError } from '../errors.ts';
 import { GRANULARITIES, GROUPINGS } from '../analysis/types.ts';
 import type { DyadQuery, Granularity, Grouping } from '../analysis/types.ts';
@@ -11,9 +12,6 @@ import { REPORT_FORMATS } from '../report/formats.ts';
 import { dayOfPartialDate, dyadFromFlag, lastDayOfPartialDate, openStore } from '../store/index.ts';
 import { MODALITIES, ORIGINS } from '../types.ts';
 import type { Modality, Origin } from '../types.ts';
-
-/** The database `--db` names when not given. */
-export const DEFAULT_DB = 'detente.duckdb';
 
 interface ReportFlags {
   readonly dyad: string;
@@ -31,17 +29,6 @@ interface ReportFlags {
   readonly split?: string;
   readonly evidence: string;
   readonly out?: string;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(flag, `"${value}" is not one of ${allowed.join(', ')}`);
-}
-
-function listOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
-  const items = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
-  if (items.length === 0) throw new InputError(flag, `give at least one of ${allowed.join(', ')}`);
-  return [...new Set(items.map((x) => oneOf(flag, x, allowed)))];
 }
 
 function dayOf(flag: string, value: string, end: 'first' | 'last'): string {
@@ -63,8 +50,8 @@ export function dyadQueryFromFlags(flags: Pick<ReportFlags, 'dyad' | 'from' | 't
     directed: flags.directed === true,
     from,
     to,
-    origins: flags.origin !== undefined ? listOf<Origin>('--origin', flags.origin, ORIGINS) : null,
-    modalities: listOf<Modality>('--modality', flags.modality, MODALITIES),
+    origins: flags.origin !== undefined ? checkedList<Origin>(flags.origin, ORIGINS, '--origin') : null,
+    modalities: checkedList<Modality>(flags.modality, MODALITIES, '--modality'),
     includeNegated: flags.includeNegated === true,
   };
 }
@@ -106,11 +93,10 @@ export function registerReport(program: Command): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (flags: ReportFlags) => {
       const query = dyadQueryFromFlags(flags);
-      const granularity = oneOf<Granularity>('--by', flags.by, GRANULARITIES);
-      const grouping = oneOf<Grouping>('--group', flags.group, GROUPINGS);
-      const format = REPORT_FORMATS[flags.format];
-      if (!format) throw new InputError('--format', `"${flags.format}" is not one of ${Object.keys(REPORT_FORMATS).join(', ')}`);
-      const table = oneOf<CsvTable>('--table', flags.table, CSV_TABLES);
+      const granularity = checkedFormat<Granularity>(flags.by, GRANULARITIES, '--by');
+      const grouping = checkedFormat<Grouping>(flags.group, GROUPINGS, '--group');
+      const format = REPORT_FORMATS[checkedFormat(flags.format, Object.keys(REPORT_FORMATS), '--format')]!;
+      const table = checkedFormat<CsvTable>(flags.table, CSV_TABLES, '--table');
       const evidence = Number(flags.evidence);
       if (!Number.isInteger(evidence) || evidence < 0 || evidence > 50) throw new InputError('--evidence', `"${flags.evidence}" is not a whole number from 0 to 50`);
       const split = flags.split !== undefined ? dayOf('--split', flags.split, 'first') : null;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openDashboard, type Dashboard } from '../server/dashboard.ts';
 import { bindHostFrom, isLoopbackHost, portFrom } from '../server/host.ts';
-import { DEFAULT_DB } from './report.ts';
+import { DEFAULT_DB } from './flags.ts';
 
 interface ServeFlags {
   readonly db: string;

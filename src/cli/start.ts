@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openDashboard } from '../server/dashboard.ts';
 import { EXAMPLE_CORPUS } from '../server/example-corpus.ts';
 import { progressBarOf } from './progress-bar.ts';
-import { DEFAULT_DB } from './report.ts';
+import { DEFAULT_DB } from './flags.ts';
 import { bindOf, serveUntilStopped, warnIfExposed } from './serve.ts';
 
 interface StartFlags {

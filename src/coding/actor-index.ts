@@ -1,19 +1,10 @@
 import { scanTokens } from '../nlp/scan.ts';
 import type { ActorCode, Sector } from '../types.ts';
-import type {
-  AgentEntry, BodyEntry, CountryEntry, IgoEntry, PersonEntry, PlaceEntry, RegionEntry,
-} from './lexicon-types.ts';
+import type { Lexicon } from './dictionaries.ts';
+import type { BodyEntry, CountryEntry, PersonEntry } from './lexicon-types.ts';
 
-/** The actor dictionaries the coder reads (the shape `loadLexicon()` returns). */
-export interface ActorLexicon {
-  readonly countries: readonly CountryEntry[];
-  readonly igos: readonly IgoEntry[];
-  readonly bodies: readonly BodyEntry[];
-  readonly people: readonly PersonEntry[];
-  readonly agents: readonly AgentEntry[];
-  readonly regions: readonly RegionEntry[];
-  readonly places: readonly PlaceEntry[];
-}
+/** The actor dictionaries the coder reads (what `loadLexicon()` returns). */
+export type ActorLexicon = Lexicon;
 
 export type CandidateKind =
   | 'country' | 'adjective' | 'demonym' | 'metonym' | 'igo' | 'body' | 'person' | 'agent' | 'region' | 'place';
