@@ -332,10 +332,9 @@ export async function dyadBreakdown(store: Store, query: DyadQuery, spec: Breakd
  * sentence to cite (an imported row has at most a link).
  */
 export async function thirdPartyRows(store: Store, query: DyadQuery, docs: readonly string[], k: number): Promise<{ readonly rows: ThirdPartyRow[]; readonly evidence: ThirdPartyEvidenceRow[] }> {
-  // One branch per end, each a conjunction DuckDB can push into the scan.
+  // One scan: rows with exactly one end in the dyad; the other end is the third party.
   const inDocs = '(doc_id IS NULL OR doc_id IN (SELECT unnest(?)))';
-  const asSource = and(commonWhere(query, false), `source_country IN (?, ?) AND target_country NOT IN (?, ?) AND ${inDocs}`, query.a, query.b, query.a, query.b, [...docs]);
-  const asTarget = and(commonWhere(query, false), `target_country IN (?, ?) AND source_country NOT IN (?, ?) AND ${inDocs}`, query.a, query.b, query.a, query.b, [...docs]);
+  const around = and(commonWhere(query, false), `(source_country IN (?, ?)) <> (target_country IN (?, ?)) AND ${inDocs}`, query.a, query.b, query.a, query.b, [...docs]);
   const rows = await store.all<{
     kind: 'cell' | 'evidence';
     actor: string;
@@ -347,13 +346,10 @@ export async function thirdPartyRows(store: Store, query: DyadQuery, docs: reado
     ids: string[] | null;
   }>(
     `WITH around AS (
-       SELECT target_country AS actor, CASE WHEN source_country = ? THEN 'with-a' ELSE 'with-b' END AS role,
+       SELECT CASE WHEN source_country IN (?, ?) THEN target_country ELSE source_country END AS actor,
+              CASE WHEN source_country = ? OR target_country = ? THEN 'with-a' ELSE 'with-b' END AS role,
               type, quad, intensity, CASE WHEN doc_id IS NOT NULL THEN ${STRENGTH} END AS strength
-         FROM events ${asSource.sql}
-       UNION ALL
-       SELECT source_country, CASE WHEN target_country = ? THEN 'with-a' ELSE 'with-b' END,
-              type, quad, intensity, CASE WHEN doc_id IS NOT NULL THEN ${STRENGTH} END
-         FROM events ${asTarget.sql}
+         FROM events ${around.sql}
      ),
      g AS (
        SELECT actor, role, type, quad, count(*) AS n, sum(intensity) AS s, max(strength, ?) AS top
@@ -363,7 +359,7 @@ export async function thirdPartyRows(store: Store, query: DyadQuery, docs: reado
      UNION ALL
      SELECT 'evidence', actor, role, NULL, NULL, NULL, NULL, ${ROWS_OF('max(t, ?)')}
        FROM (SELECT actor, role, unnest(top) AS t FROM g) WHERE t IS NOT NULL GROUP BY actor, role`,
-    [query.a, ...asSource.params, query.a, ...asTarget.params, k, k],
+    [query.a, query.b, query.a, query.a, ...around.params, k, k],
   );
   const cells: ThirdPartyRow[] = [];
   const evidence: ThirdPartyEvidenceRow[] = [];
