@@ -73,6 +73,8 @@ export interface DocMeta {
   /** ISO date, partial allowed (`2013`, `2013-07`, `2013-07-15`). */
   readonly date: string | null;
   readonly source: string | null;
+  /** Who issued the document as its front matter names it ("The White House"); the coder reads "I" and "we" as them. */
+  readonly publisher: string | null;
 }
 
 /**

@@ -35,16 +35,17 @@ export function registerExplain(program: Command): void {
     .description('show how a sentence is read: actors found, patterns that fired, and why nothing was coded')
     .argument('<sentence...>', 'the sentence (quote it)')
     .option('--date <YYYY-MM-DD>', 'date the sentence is read on (resolves people\'s offices and "last year")')
-    .option('--source <url>', 'publisher of the text, so "I" and "we" resolve (e.g. http://kremlin.ru)')
+    .option('--source <url>', 'where the text comes from, so "I" and "we" resolve to its publisher (e.g. http://kremlin.ru)')
+    .option('--publisher <name>', 'who issued the text, when its address does not say (e.g. "The White House")')
     .option('--format <format>', 'text or json', 'text')
-    .action(async (words: string[], flags: { date?: string; source?: string; format: string }) => {
+    .action(async (words: string[], flags: { date?: string; source?: string; publisher?: string; format: string }) => {
       const format = checkedFormat(flags.format, ['text', 'json'] as const);
       const text = words.join(' ').trim();
       if (text === '') throw new InputError('explain', 'no sentence given');
       const date = flags.date === undefined ? undefined : checkedDate(flags.date, '--date');
       const config = defaultCoderConfig();
       const base = await docFromBytes(new TextEncoder().encode(text), 'explain.txt', { date });
-      const doc = flags.source ? { ...base, meta: { ...base.meta, source: flags.source } } : base;
+      const doc = { ...base, meta: { ...base.meta, source: flags.source ?? null, publisher: flags.publisher ?? null } };
       const results = sentencesFromDoc(doc).map((s) => explainSentence(doc, s, config));
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify(results.map((r) => ({

@@ -149,11 +149,15 @@ function hostOf(source: string | null): string | null {
   return m?.[1]?.toLowerCase() ?? null;
 }
 
+// Who speaks as "I" and "we": the publisher of the source's site, else the first actor the front matter's
+// publisher names ("The White House, Office of the Press Secretary"), not a place.
 function authorOf(doc: Doc, config: CoderConfig): Resolved | null {
   const host = hostOf(doc.meta.source);
-  if (!host) return null;
-  const p = config.publishers.find((x) => host === x.domain || host.endsWith(`.${x.domain}`));
-  return p ? { country: p.country, sector: p.sector, entry: `publisher:${p.domain}` } : null;
+  const p = host ? config.publishers.find((x) => host === x.domain || host.endsWith(`.${x.domain}`)) : undefined;
+  if (p) return { country: p.country, sector: p.sector, entry: `publisher:${p.domain}` };
+  if (!doc.meta.publisher) return null;
+  const named = mentionsFromWords(config.actors, wordsFromScan(scanTokens(doc.meta.publisher)), doc.meta.date);
+  return named.find((m) => m.ref && !m.place && (m.kind === 'actor' || m.kind === 'title'))?.ref ?? null;
 }
 
 const NEWS_WORDS = /\b(readout|call|conversation|meeting|talks|statement|press|news|current events|remarks|transcript|interview|conference|visit|message|briefing|address)\b/i;
@@ -458,8 +462,9 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
   const out: CodedSentence[] = [];
   for (const p of prep) {
     if (!p.candidate && (prefilter || p.triggers.length === 0)) {
-      // Nothing to code: only carry the discourse on.
-      discourse = nextDiscourse(discourse, lightMentions(p, config, docDate, discourse), null);
+      // Nothing to code: only carry the discourse on, with whoever a label gives the floor to ("Dmitry Medvedev: Mr President,").
+      const light = lightMentions(p, config, docDate, discourse);
+      discourse = nextDiscourse(discourse, light, speakerLabel(p.words, light).speaker);
       out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], analysed: false });
       continue;
     }

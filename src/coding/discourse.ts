@@ -32,7 +32,8 @@ export interface Discourse {
 /** A discourse with nothing established but the author and the document's main pair. */
 export function openingDiscourse(author: Resolved | null, docPair: readonly [Resolved, Resolved] | null): Discourse {
   return {
-    speaker: author, addressee: addresseeFor(author, docPair), author, pair: docPair, docPair,
+    // A statement addresses the public; the other side becomes the addressee once a speaker takes the floor facing it.
+    speaker: author, addressee: null, author, pair: docPair, docPair,
     previous: [], previousPeople: [], lastHead: null, previousPlural: [], previousCountries: [],
   };
 }

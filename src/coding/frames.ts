@@ -81,10 +81,19 @@ function groupBefore(words: readonly Word[], groups: readonly ActorGroup[], i: n
   return groupEndingAt(groups, i) ?? (words[i]?.lower === "'s" || words[i]?.lower === "'" ? groupEndingAt(groups, i - 1) : undefined);
 }
 
+// A participle with its agent ("compounds used by Russian personnel") or in a compound ("intelligence-related")
+// only describes a noun: it is not the verb before.
 function previousVerb(words: readonly Word[], i: number, floor: number): number {
-  for (let j = i - 1; j >= floor; j--) if (words[j]!.pos === 'VERB') return j;
+  for (let j = i - 1; j >= floor; j--) {
+    const w = words[j]!;
+    if (w.pos !== 'VERB' || words[j - 1]?.text === '-' || (words[j + 1]?.lower === 'by' && /ed$/.test(w.lower))) continue;
+    return j;
+  }
   return -1;
 }
+
+const NOUN_PHRASE = new Set(['NOUN', 'ADJ', 'NUM']);
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'these']);
 
 /**
  * The actor group that a relative pronoun at `rel` refers to: the nearest one
@@ -93,6 +102,12 @@ function previousVerb(words: readonly Word[], i: number, floor: number): number 
  */
 function antecedentOf(words: readonly Word[], groups: readonly ActorGroup[], rel: number): ActorGroup | null {
   if (isVerb(words[rel - 1])) return null;
+  // "an executive order that provides": a noun phrase opened by an article, with no actor in it, is the antecedent.
+  let k = words[rel - 1]?.text === ',' ? rel - 2 : rel - 1;
+  if (words[k]?.pos === 'NOUN') {
+    while (k >= 0 && NOUN_PHRASE.has(words[k]!.pos) && !groupBefore(words, groups, k)) k--;
+    if (ARTICLES.has(words[k]?.lower ?? '')) return null;
+  }
   for (let j = rel - 1; j >= Math.max(0, rel - 9); j--) {
     const w = words[j]!;
     if (w.text === ',' && j === rel - 1) continue;
@@ -150,7 +165,8 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
     if (['which', 'who', 'that'].includes(w.lower)) {
       const ante = antecedentOf(words, groups, j);
       if (ante) return ante;
-      if (w.lower !== 'that') return null;
+      // "an executive order that provides": a relative clause on a noun that is no actor has that noun as subject.
+      if (w.lower !== 'that' || (!sawNoun && words[j - 1]?.pos === 'NOUN')) return null;
       continue;
     }
     if (opensClause(words, j) || w.text === ';' || w.text === ':') return null;
@@ -204,9 +220,16 @@ function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head
 }
 
 /** "by X" right after a trigger ("the announcement by Hagel", "was published by Russia"). */
+const WHERE = new Set(['in', 'at', 'inside', 'near', 'across', 'throughout']);
+
 function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
   for (let j = end + 1; j < Math.min(input.words.length, end + 7); j++) {
     const g = groups.find((x) => x.first === j);
+    // "harassment in Moscow by Russian security services": the place comes between the act and its agent.
+    if (g && g.prep !== null && WHERE.has(g.prep)) {
+      j = g.last;
+      continue;
+    }
     if (g) {
       // "killed by the Malaysia Airlines flight": the actor only qualifies the agent.
       const after = input.words[g.last + 1];
@@ -243,12 +266,16 @@ function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, 
   const rule = t.rule;
   const own = new Set(sources.map((s) => s.actor.country));
   let crossed = false;
+  let passed = false;
   for (let j = t.head + 1; j < words.length; j++) {
     if (t.matched.includes(j)) continue;
     const w = words[j]!;
+    // "sanctioned nine entities and individuals: the GRU and the FSB": a colon after the object opens its list.
+    if (w.text === ':' && rule.object && !passed && j > t.end + 1) continue;
     if (j > t.end + 1 && opensClause(words, j)) return null;
     const g = groups.find((x) => x.first === j);
     if (g) {
+      passed = true;
       const prep = g.prep;
       // "ratified an agreement with the EU": the partner of the agreement the verb takes.
       const partner = prep === 'with' && AGREEMENT_NOUNS.has(words[g.first - 2]?.lemma ?? '') || (prep === 'with' && AGREEMENT_NOUNS.has(words[g.first - 3]?.lemma ?? ''));
@@ -462,6 +489,15 @@ function conditionalAt(words: readonly Word[], from: number, head: number): numb
     if (words[j]!.text === ';' || words[j]!.text === ':') return -1;
   }
   return -1;
+}
+
+// "… is better placed if we can work with Russia": an act in an "if" clause that follows its main clause only
+// conditions it; a leading "If needed, a commission …" closes at its comma and leaves the act in the main clause.
+function insideCondition(words: readonly Word[], from: number, head: number): boolean {
+  const ifAt = conditionalAt(words, from, head);
+  if (ifAt < 0) return false;
+  for (let j = ifAt + 1; j < head; j++) if (words[j]!.text === ',') return false;
+  return true;
 }
 
 const AGREEMENT_NOUNS = new Set(['agreement', 'treaty', 'declaration', 'accord', 'deal', 'memorandum', 'statement', 'communique', 'resolution', 'plan', 'framework']);
@@ -815,6 +851,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     if (underAttitude(words, clauseStart, chain.start)) {
       reject(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`);
+      continue;
+    }
+    if (insideCondition(words, clauseStart, t.head)) {
+      reject(t, 'not-an-act', `"${headText}" is the condition of another clause, not an act`);
       continue;
     }
     const firstPerson = isFirstPerson(sourceGroup) || (sourceGroup === null && input.speech);

@@ -45,12 +45,12 @@ export async function docFromBytes(bytes: Uint8Array, name: string, options: Doc
   const format = formatFromBytes(bytes, name, options.format, where);
   const base = { id, name, origin: where, format };
   if (bytes.length === 0) {
-    return { ...base, meta: { title: null, date: date ?? null, source: options.source ?? null }, text: '', original: '', offsets: [], paragraphs: [], sections: [], blocks: [] };
+    return { ...base, meta: { title: null, date: date ?? null, source: options.source ?? null, publisher: null }, text: '', original: '', offsets: [], paragraphs: [], sections: [], blocks: [] };
   }
   let original: string;
   let drafts: readonly ParagraphDraft[];
   let blocks: readonly Block[];
-  let found: { title: string | null; date: string | null; source: string | null } = { title: null, date: null, source: null };
+  let found: { title: string | null; date: string | null; source: string | null; publisher: string | null } = { title: null, date: null, source: null, publisher: null };
   if (format === 'pdf') {
     if (!isPdfBytes(bytes)) throw new FormatError(where, 'not a valid PDF: no %PDF- header');
     const pdf = await textFromPdf(bytes, where);
@@ -71,7 +71,7 @@ export async function docFromBytes(bytes: Uint8Array, name: string, options: Doc
       ({ drafts, blocks } = structureFromPlainText(original));
     }
     if (frontMatter) {
-      found = { title: frontMatter.title ?? found.title, date: frontMatter.date ?? found.date, source: frontMatter.source };
+      found = { title: frontMatter.title ?? found.title, date: frontMatter.date ?? found.date, source: frontMatter.source, publisher: frontMatter.publisher };
     }
   }
   const layout = layoutFromDrafts(original, drafts);
@@ -80,7 +80,7 @@ export async function docFromBytes(bytes: Uint8Array, name: string, options: Doc
   const title = found.title ?? (opening && opening.span.start === 0 ? opening.title : null);
   return {
     ...base,
-    meta: { title, date: date ?? found.date, source: found.source ?? options.source ?? null },
+    meta: { title, date: date ?? found.date, source: found.source ?? options.source ?? null, publisher: found.publisher },
     original,
     ...layout,
     blocks,

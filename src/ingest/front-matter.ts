@@ -7,6 +7,7 @@ export interface FrontMatter {
   readonly title: string | null;
   readonly date: string | null;
   readonly source: string | null;
+  readonly publisher: string | null;
 }
 
 /** The front matter of a text (if any) and where the body starts. */
@@ -21,7 +22,7 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /**
  * Splits an optional YAML front matter block (`---` … `---` at the very start)
- * from a text. `title`, `date` and `source` are read; dates may be YAML dates
+ * from a text. `title`, `date`, `source` and `publisher` are read; dates may be YAML dates
  * or strings and come back as ISO dates. Invalid YAML or an unreadable date is
  * a FormatError naming the file and line.
  */
@@ -45,7 +46,7 @@ export function frontMatterFromText(text: string, where: string): FrontMatterSpl
     throw new FormatError(where, `invalid YAML front matter: ${firstSentence(error.message)}`, line);
   }
   const data: unknown = document.toJS();
-  if (data === null || data === undefined) return { frontMatter: { title: null, date: null, source: null }, bodyStart };
+  if (data === null || data === undefined) return { frontMatter: { title: null, date: null, source: null, publisher: null }, bodyStart };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FormatError(where, 'front matter must be a YAML mapping (title:, date:, source:)', firstLine);
   }
@@ -62,7 +63,7 @@ export function frontMatterFromText(text: string, where: string): FrontMatterSpl
     }
   }
   return {
-    frontMatter: { title: stringOrNull(record['title']), date, source: stringOrNull(record['source']) },
+    frontMatter: { title: stringOrNull(record['title']), date, source: stringOrNull(record['source']), publisher: stringOrNull(record['publisher']) },
     bodyStart,
   };
 }

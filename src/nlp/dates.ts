@@ -91,7 +91,7 @@ const RULES: readonly Rule[] = [
       const back = (have - want + 7) % 7;
       return shiftDays(doc.y, doc.m, doc.d, -back);
     } },
-  { re: /\b(recently|lately|in recent (?:years|months|weeks)|in the (?:last|past) (?:few|two|three|several|\d+) (?:years|months|weeks|days)|the other day|for long|for years|over the years|so far|in the past)\b/gi,
+  { re: /\b(recently|lately|in recent (?:years|months|weeks)|in the (?:last|past) (?:few|two|three|several|\d+) (?:years|months|weeks|days)|(?:over|in|during) the (?:last|past) (?:year|month|week|decade)|the other day|for long|for years|over the years|so far|in the past)\b/gi,
     kind: 'vague', value: () => null },
 ];
 

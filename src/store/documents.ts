@@ -39,8 +39,8 @@ export async function storeCodedDoc(store: Store, coded: CodedDoc): Promise<Stor
     const existing = await store.one('SELECT 1 AS x FROM documents WHERE id = ?', [doc.id]);
     if (existing) return { docId: doc.id, stored: false, sentences: 0, events: 0 };
     await store.run(
-      `INSERT INTO documents (id, name, origin, format, title, date, day, source, text, original, offsets, paragraphs, sections, blocks)
-       VALUES (?, ?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (id, name, origin, format, title, date, day, source, publisher, text, original, offsets, paragraphs, sections, blocks)
+       VALUES (?, ?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         doc.id,
         doc.name,
@@ -50,6 +50,7 @@ export async function storeCodedDoc(store: Store, coded: CodedDoc): Promise<Stor
         doc.meta.date,
         dayOfPartialDate(doc.meta.date)?.day ?? null,
         doc.meta.source,
+        doc.meta.publisher,
         doc.text,
         doc.original,
         JSON.stringify(doc.offsets),
@@ -101,6 +102,7 @@ export interface DocumentSummary {
   readonly title: string | null;
   readonly date: string | null;
   readonly source: string | null;
+  readonly publisher: string | null;
   readonly storedAt: string;
   readonly sentences: number;
   readonly events: number;
@@ -109,7 +111,7 @@ export interface DocumentSummary {
 /** Every stored document, newest date first. */
 export async function documents(store: Store): Promise<DocumentSummary[]> {
   return store.all<DocumentSummary>(
-    `SELECT d.id, d.name, d.origin, d.format, d.title, d.date, d.source, strftime(d.stored_at, '%Y-%m-%dT%H:%M:%SZ') AS "storedAt",
+    `SELECT d.id, d.name, d.origin, d.format, d.title, d.date, d.source, d.publisher, strftime(d.stored_at, '%Y-%m-%dT%H:%M:%SZ') AS "storedAt",
             (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,
             (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events
        FROM documents d
@@ -132,6 +134,7 @@ interface DocumentRow {
   title: string | null;
   date: string | null;
   source: string | null;
+  publisher: string | null;
   text: string;
   original: string;
   offsets: string;
@@ -144,7 +147,7 @@ interface DocumentRow {
 /** One document by id (its content hash), or `null`. */
 export async function documentById(store: Store, id: string): Promise<StoredDocument | null> {
   const row = await store.one<DocumentRow>(
-    `SELECT id, name, origin, format, title, date, source, text, original,
+    `SELECT id, name, origin, format, title, date, source, publisher, text, original,
             offsets::VARCHAR AS offsets, paragraphs::VARCHAR AS paragraphs, sections::VARCHAR AS sections, blocks::VARCHAR AS blocks,
             strftime(stored_at, '%Y-%m-%dT%H:%M:%SZ') AS "storedAt"
        FROM documents WHERE id = ?`,
@@ -161,7 +164,7 @@ export async function documentById(store: Store, id: string): Promise<StoredDocu
       name: row.name,
       origin: row.origin,
       format: row.format,
-      meta: { title: row.title, date: row.date, source: row.source },
+      meta: { title: row.title, date: row.date, source: row.source, publisher: row.publisher },
       text: row.text,
       original: row.original,
       offsets: JSON.parse(row.offsets),

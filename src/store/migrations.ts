@@ -135,6 +135,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE imports ADD COLUMN stamp VARCHAR`,
     ],
   },
+  {
+    version: 4,
+    name: 'documents: publisher from front matter',
+    statements: ['ALTER TABLE documents ADD COLUMN publisher VARCHAR'],
+  },
 ];
 
 /** Checks that versions run 1, 2, 3… with no gap or repeat. */
@@ -178,5 +183,7 @@ export async function migrate(store: Store, migrations: readonly Migration[] = M
     });
     applied.push(migration.version);
   }
+  // DuckDB cannot replay some schema changes from its write-ahead log after a crash: write them to the file now.
+  if (applied.length > 0) await store.run('CHECKPOINT');
   return applied;
 }

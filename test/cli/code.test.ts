@@ -72,4 +72,8 @@ test('explain: shows actors, the pattern that fired, and why nothing was coded',
   assert.match(none.stdout, /no event: speculation/);
   const json = await runCli(['explain', 'Relations remain minimal.', '--format', 'json']);
   assert.deepEqual((JSON.parse(json.stdout) as { reasons: { kind: string }[] }[])[0]?.reasons.map((r) => r.kind), ['no-trigger']);
+  for (const who of [['--source', 'https://www.kremlin.ru/events/1'], ['--publisher', 'The White House']]) {
+    const speaker = await runCli(['explain', 'We have expelled two diplomats of Syria.', '--date', '2016-12-29', ...who]);
+    assert.match(speaker.stdout, /"We" → (RUS|USA)\/GOV/, who.join(' '));
+  }
 });

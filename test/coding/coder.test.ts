@@ -7,22 +7,22 @@ import { testConfig } from './fixture-lexicon.ts';
 
 const config = testConfig();
 
-function doc(text: string, date = '2013-07-15', source: string | null = null): Doc {
+function doc(text: string, date = '2013-07-15', source: string | null = null, publisher: string | null = null): Doc {
   return {
-    id: 'd', name: 'd.txt', origin: 'd.txt', format: 'text', meta: { title: null, date, source },
+    id: 'd', name: 'd.txt', origin: 'd.txt', format: 'text', meta: { title: null, date, source, publisher },
     text, original: text, offsets: [{ clean: 0, original: 0, length: text.length }], paragraphs: [], sections: [], blocks: [],
   };
 }
 
-function code(text: string, date?: string, source?: string | null): string[] {
-  const d = doc(text, date, source);
+function code(text: string, date?: string, source?: string | null, publisher?: string | null): string[] {
+  const d = doc(text, date, source, publisher);
   return codedSentencesFromDoc(d, sentencesFromDoc(d), config)
     .flatMap((c) => c.events)
     .map((e) => `${e.source.country}>${e.target.country} ${e.type}${e.negated ? ' NEG' : ''} ${e.modality}`)
     .sort();
 }
 
-const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; source?: string }> = [
+const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; source?: string; publisher?: string }> = [
   { text: 'Russia has criticised the US for its policy in Syria.', events: ['RUS>USA ACCUSE asserted'] },
   { text: 'Russia had shared intelligence about the Boston bombers with the FBI.', events: ['RUS>USA COOPERATE asserted'] },
   { text: 'Moscow and Washington have been cooperating more intensely on counter terrorism.', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
@@ -32,6 +32,14 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia, on its part, accuses the US of interfering in its internal affairs.', events: ['RUS>USA ACCUSE asserted'] },
   { text: 'Vladimir Putin met Barack Obama in Geneva.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Russia will supply missiles to Syria.', events: ['RUS>SYR AID future'], source: 'http://kremlin.ru/x' },
+  { text: 'We have expelled 35 Russian diplomats.', events: ['USA>RUS SANCTION asserted'], publisher: 'The White House, Office of the Press Secretary' },
+  { text: 'We have expelled 35 Russian diplomats.', events: ['USA>RUS SANCTION asserted'], source: 'https://example.com/repost', publisher: 'U.S. Department of State' },
+  { text: 'We have expelled 35 Russian diplomats.', events: [], publisher: 'A blog in Moscow' },
+  { text: 'Russia is better placed if it can work with the United States.', events: [] },
+  { text: 'If needed, we could supply missiles to Syria.', events: ['RUS>SYR AID hypothetical'], source: 'http://kremlin.ru/x' },
+  { text: 'The United States issued an order that provides aid to Russia.', events: [] },
+  { text: 'Our diplomats faced harassment in Moscow by Russian authorities.', events: ['RUS>USA COERCE asserted'], publisher: 'The White House' },
+  { text: 'The United States sanctioned two governments: Russia and Iran.', events: ['USA>IRN SANCTION asserted', 'USA>RUS SANCTION asserted'] },
   { text: 'The two countries could also cooperate in exploring the Arctic resources.', events: [] },
   { text: 'Russia worries that the US might attack Iran.', events: [] },
   { text: 'Russia has relatively good ties with Iran.', events: [] },
@@ -44,7 +52,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
 
 for (const c of cases) {
   test(`coder: ${c.text}`, () => {
-    assert.deepEqual(code(c.text, c.date, c.source ?? null), [...c.events].sort());
+    assert.deepEqual(code(c.text, c.date, c.source ?? null, c.publisher ?? null), [...c.events].sort());
   });
 }
 

@@ -6,13 +6,13 @@ import { docFromBytes } from '../../src/ingest/index.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-const metas: ReadonlyArray<{ name: string; text: string; date?: string; title: string | null; expectedDate: string | null; source: string | null; body: string }> = [
+const metas: ReadonlyArray<{ name: string; text: string; date?: string; title: string | null; expectedDate: string | null; source: string | null; publisher?: string; body: string }> = [
   { name: 'quoted date', text: '---\ntitle: "A title"\ndate: "2013-07-15"\nsource: "somewhere"\n---\nBody.', title: 'A title', expectedDate: '2013-07-15', source: 'somewhere', body: 'Body.' },
   { name: 'plain YAML date', text: '---\ntitle: Plain\ndate: 2013-07-15\n---\nBody.', title: 'Plain', expectedDate: '2013-07-15', source: null, body: 'Body.' },
   { name: 'timestamp', text: '---\ndate: 2013-07-15T10:30:00Z\n---\nBody.', title: null, expectedDate: '2013-07-15', source: null, body: 'Body.' },
   { name: 'year only', text: '---\ndate: 2013\n---\nBody.', title: null, expectedDate: '2013', source: null, body: 'Body.' },
   { name: 'written date', text: '---\ndate: 15 July 2013\n---\nBody.', title: null, expectedDate: '2013-07-15', source: null, body: 'Body.' },
-  { name: 'other keys ignored, CRLF lines', text: '---\r\ntitle: T\r\npublisher: X\r\n---\r\nBody.', title: 'T', expectedDate: null, source: null, body: 'Body.' },
+  { name: 'publisher, other keys ignored, CRLF lines', text: '---\r\ntitle: T\r\npublisher: The White House\r\ntype: statement\r\n---\r\nBody.', title: 'T', expectedDate: null, source: null, publisher: 'The White House', body: 'Body.' },
   { name: 'option date overrides front matter', text: '---\ndate: 2013-07-15\n---\nBody.', date: 'July 20, 2013', title: null, expectedDate: '2013-07-20', source: null, body: 'Body.' },
   { name: 'no front matter', text: 'Body.', title: null, expectedDate: null, source: null, body: 'Body.' },
   { name: 'a rule without closing is not front matter', text: '---\nBody.', title: null, expectedDate: null, source: null, body: '---\nBody.' },
@@ -25,6 +25,7 @@ for (const c of metas) {
     assert.equal(doc.meta.title, c.title);
     assert.equal(doc.meta.date, c.expectedDate);
     assert.equal(doc.meta.source, c.source);
+    assert.equal(doc.meta.publisher, c.publisher ?? null);
     assert.equal(doc.original, c.body);
   });
 }

@@ -72,7 +72,7 @@ test('offsets: the extracted-text repair keeps the map for forced repair', () =>
   fc.assert(
     fc.property(documentText, (text) => {
       const layout = layoutFromDrafts(text, structureFromPlainText(text, { extracted: true }).drafts);
-      checkOffsets({ ...layout, original: text, id: '', name: '', origin: '', format: 'text', meta: { title: null, date: null, source: null }, blocks: [] });
+      checkOffsets({ ...layout, original: text, id: '', name: '', origin: '', format: 'text', meta: { title: null, date: null, source: null, publisher: null }, blocks: [] });
     }),
     { numRuns: 300, seed: 42 },
   );

@@ -16,6 +16,7 @@ const cases: ReadonlyArray<{ text: string; doc: string | null; values: readonly 
   { text: 'Obama spoke today with Putin', doc: '2014-08-01', values: ['2014-08-01'] },
   { text: 'Israel on Wednesday released the mayor', doc: '2008-08-07', values: ['2008-08-06'] },
   { text: 'the protests against Putin in the last two years', doc: '2013-07-15', values: [null] },
+  { text: 'harassment of our diplomats over the last year', doc: '2016-12-29', values: [null] },
   { text: 'bilateral trade reached $40 billion in 2012', doc: null, values: ['2012'] },
   { text: 'it cost 2012 billion', doc: null, values: [] },
   { text: 'no date here at all', doc: '2013-07-15', values: [] },

@@ -5,7 +5,7 @@ import type { Doc } from '../../src/types.ts';
 
 function doc(text: string): Doc {
   return {
-    id: 'x', name: 'x.txt', origin: 'x.txt', format: 'text', meta: { title: null, date: null, source: null },
+    id: 'x', name: 'x.txt', origin: 'x.txt', format: 'text', meta: { title: null, date: null, source: null, publisher: null },
     text, original: text, offsets: [{ clean: 0, original: 0, length: text.length }], paragraphs: [], sections: [], blocks: [],
   };
 }

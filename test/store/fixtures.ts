@@ -12,7 +12,7 @@ export function docOf(text: string, options: { name?: string; date?: string | nu
     name: options.name ?? `${id.slice(0, 8)}.txt`,
     origin: `/tmp/${options.name ?? id.slice(0, 8)}.txt`,
     format: 'text',
-    meta: { title: 'A test document', date: options.date === undefined ? '2013-07-15' : options.date, source: 'test' },
+    meta: { title: 'A test document', date: options.date === undefined ? '2013-07-15' : options.date, source: 'test', publisher: 'The White House' },
     text,
     original: text,
     offsets: [{ clean: 0, original: 0, length: text.length }],
