@@ -219,9 +219,9 @@ function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head
   return subjectOf(input, groups, chainBefore(words, head - 2).start);
 }
 
-/** "by X" right after a trigger ("the announcement by Hagel", "was published by Russia"). */
 const WHERE = new Set(['in', 'at', 'inside', 'near', 'across', 'throughout']);
 
+/** "by X" right after a trigger ("the announcement by Hagel", "was published by Russia"). */
 function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
   for (let j = end + 1; j < Math.min(input.words.length, end + 7); j++) {
     const g = groups.find((x) => x.first === j);
