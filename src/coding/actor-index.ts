@@ -147,6 +147,17 @@ export interface RawMatch {
   readonly candidates: readonly Candidate[];
 }
 
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+// Not "by", "and", "that", "of": "criticised by May", "Trump and May", "said that May…" are the person.
+const BEFORE_DATE = new Set(['in', 'on', 'since', 'until', 'till', 'from', 'early', 'late', 'mid', 'during', 'through', 'last', 'next', 'this', 'between']);
+
+// A name that is also a month ("May") is the month after "in", "since", "early"… or beside a number ("May 5", "5 May 2012").
+function monthInDate(tokens: readonly { readonly text: string; readonly lower: string }[], i: number): boolean {
+  if (!MONTHS.has(tokens[i]!.lower)) return false;
+  const before = tokens[i - 1]?.lower ?? '';
+  return BEFORE_DATE.has(before) || /^\d/.test(before) || /^\d/.test(tokens[i + 1]?.lower ?? '');
+}
+
 /** Longest dictionary matches over a sentence's tokens, left to right, case-checked. */
 export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: string; readonly lower: string }[]): RawMatch[] {
   const out: RawMatch[] = [];
@@ -169,7 +180,7 @@ export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: 
         if (fitting) best = { first: i, last: j, candidates: fitting };
       }
     }
-    if (best) {
+    if (best && !(best.first === best.last && best.candidates.every((c) => c.ambiguous) && monthInDate(tokens, i))) {
       out.push(best);
       i = best.last + 1;
     } else {

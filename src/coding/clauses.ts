@@ -151,6 +151,9 @@ export function chainBefore(words: readonly Word[], head: number): Chain {
       // "I would like to thank you" is a courtesy said now, not a conditional.
     } else if (l === 'would') {
       would = true;
+    } else if (w.text === 'May' && (i > 0 || w.pos === 'NOUN' || w.pos === 'PROPN')) {
+      // "Theresa May met…": capitalised inside a sentence, the name, not the modal.
+      break;
     } else if (HYPOTHETICAL_MARKERS.has(l)) {
       hypothetical = true;
     } else if (l === 'to') {
@@ -161,7 +164,9 @@ export function chainBefore(words: readonly Word[], head: number): Chain {
       if (g && (g.lemma === 'need' || g.lower === 'ought')) hypothetical = true;
       if (g && (g.lemma === 'have' || g.lemma === 'need') && words[i - 2] && HYPOTHETICAL_MARKERS.has(words[i - 2]!.lower)) hypothetical = true;
     } else if (AUXILIARIES.has(l)) {
-      if (['been', 'be', 'being', 'is', 'are', 'was', 'were', 'am', 'get', 'got'].includes(l) && participle && seen.every((x) => CHAIN_ADVERBS.has(x) || x === "n't" || x === 'not' || QUOTES.has(x))) passive = true;
+      // Only adverbs between the auxiliary and the participle ("was wrongly arrested").
+      const adverbsOnly = words.slice(i + 1, head).every((x) => x.pos === 'ADV' || CHAIN_ADVERBS.has(x.lower) || x.lower === "n't" || x.lower === 'not' || QUOTES.has(x.text));
+      if (['been', 'be', 'being', 'is', 'are', 'was', 'were', 'am', 'get', 'got'].includes(l) && participle && adverbsOnly) passive = true;
       if (['have', 'has', 'had', 'having'].includes(l) && words[i + 1]?.lower !== 'to') perfect = true;
       if (l === 'been' && headWord && /ing$/.test(headWord.lower)) progressive = true;
     } else if (w.pos === 'ADV' || CHAIN_ADVERBS.has(l)) {

@@ -79,7 +79,9 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
     }
     if (m.kind === 'title') {
       const head = [...out].reverse().find((r) => r.mention.head && r.actors.length === 1)?.actors[0];
-      const ref = m.title === 'president' || m.person ? (d.lastHead ?? head ?? d.speaker) : null;
+      // A government's own text calls its head "the President" without a name ("The President said…").
+      const own = m.title === 'president' && /President/.test(m.text) && d.author?.sector === 'GOV' && isCountryLike(d.author) ? d.author : null;
+      const ref = m.title === 'president' || m.person ? (own ?? d.lastHead ?? head ?? d.speaker) : null;
       out.push({ mention: m, actors: ref ? [ref] : [], via: 'title' });
       continue;
     }
@@ -96,7 +98,8 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
       case 'he': {
         // The first person named in the sentence (usually its subject) before the nearest one.
         const named = resolvedBefore.filter((r) => r.mention.person && r.via === 'named');
-        const inSentence = named[0] ?? [...resolvedBefore].reverse().find((r) => r.mention.person);
+        // "The President said that he…": a title standing for a person is one too.
+        const inSentence = named[0] ?? [...resolvedBefore].reverse().find((r) => r.mention.person || (r.via === 'title' && r.mention.title !== null));
         const ref = inSentence?.actors[0] ?? d.previousPeople.at(-1) ?? d.lastHead;
         out.push({ mention: m, actors: ref ? [ref] : [], via: 'pronoun' });
         break;

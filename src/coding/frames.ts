@@ -170,8 +170,9 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
       continue;
     }
     if (opensClause(words, j) || w.text === ';' || w.text === ':') return null;
-    // A verb right before "to" controls the infinitive with its own subject ("has agreed to continue").
-    if (isVerb(w) && words[j + 1]?.lower === 'to' && !sawNoun && w.pos === 'VERB') {
+    // A verb right before "to" controls the infinitive with its own subject ("has agreed to continue", "looked forward to hosting").
+    const controls = words[j + 1]?.lower === 'to' || (words[j + 1]?.lower === 'forward' && words[j + 2]?.lower === 'to');
+    if (isVerb(w) && controls && !sawNoun && w.pos === 'VERB') {
       j = chainBefore(words, j).start;
       continue;
     }
@@ -404,10 +405,13 @@ function adjunctVerb(words: readonly Word[], head: number): number {
 }
 
 /** "looked forward to hosting", "agreed to continue": the act is future. */
-function lookingForward(words: readonly Word[], start: number): boolean {
-  const a = words[start - 1]?.lower;
-  const b = words[start - 2];
-  return a === 'to' && !!b && (b.lower === 'forward' || ['agree', 'decide', 'promise', 'pledge', 'vow', 'undertake', 'commit'].includes(b.lemma));
+function lookingForward(words: readonly Word[], start: number, head: number): boolean {
+  // The chain may have taken "forward to" in ("looked forward to hosting").
+  for (let k = head - 1; k >= start - 1 && k >= 1; k--) {
+    const b = words[k - 1]!;
+    if (words[k]!.lower === 'to' && (b.lower === 'forward' || ['agree', 'decide', 'promise', 'pledge', 'vow', 'undertake', 'commit'].includes(b.lemma))) return true;
+  }
+  return false;
 }
 
 function firstContentWord(words: readonly Word[], from: number, groups: readonly ActorGroup[]): number {
@@ -821,7 +825,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     const hopedFor = hoped.has(t);
     // A cancelled meeting with no canceller named: it will not take place, each way.
     const cancelled = nominal && rule.type === 'CONSULT' && isCancelled(words, t.head);
-    const modality: Modality = (announced || hopedFor || cancelled || lookingForward(words, chain.start)) && reading.modality === 'asserted' ? 'future' : reading.modality;
+    const modality: Modality = (announced || hopedFor || cancelled || lookingForward(words, chain.start, t.head)) && reading.modality === 'asserted' ? 'future' : reading.modality;
     let negated = chain.negated;
     if (nominal && words[t.head - 1]?.lower === 'no') negated = true;
     if (cancelled) negated = true;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codedSentencesFromDoc } from '../../src/coding/coder.ts';
+import { codedSentencesFromDoc, explainSentence } from '../../src/coding/coder.ts';
 import { sentencesFromDoc } from '../../src/nlp/sentences.ts';
 import type { Doc } from '../../src/types.ts';
 import { testConfig } from './fixture-lexicon.ts';
@@ -47,12 +47,33 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russian President Vladimir Putin had a telephone conversation with US President Barack Obama.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'ExxonMobil and Rosneft have agreed on a joint venture.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'India condemned the attack.', events: [] },
+  { text: 'The President said that he looked forward to hosting President Putin at Camp David.', events: ['USA>RUS CONSULT future'], publisher: 'The White House' },
+  { text: 'Theresa May met Putin in London.', date: '2017-05-10', events: ['GBR>RUS CONSULT asserted', 'RUS>GBR CONSULT asserted'] },
+  { text: 'Putin will visit India in May.', date: '2017-03-01', events: ['RUS>IND CONSULT future'] },
+  { text: 'A man from Pakistan who was wrongly arrested in India gave an interview.', events: [] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
 
 for (const c of cases) {
   test(`coder: ${c.text}`, () => {
     assert.deepEqual(code(c.text, c.date, c.source ?? null, c.publisher ?? null), [...c.events].sort());
+  });
+}
+
+const actorCases: ReadonlyArray<{ text: string; actors: string[] }> = [
+  { text: 'Putin will visit India in May.', actors: ['Putin', 'India'] },
+  { text: 'Putin met Obama on 5 May 2013.', actors: ['Putin', 'Obama'] },
+  { text: 'Putin met Obama on May 5.', actors: ['Putin', 'Obama'] },
+  { text: 'Putin was criticised by May.', actors: ['Putin', 'May'] },
+  { text: 'Obama and May met Putin.', actors: ['Obama', 'May', 'Putin'] },
+];
+
+for (const c of actorCases) {
+  test(`coder: actors of "${c.text}"`, () => {
+    const d = doc(c.text, '2013-07-15');
+    const [s] = sentencesFromDoc(d);
+    const { trace } = explainSentence(d, s!, config);
+    assert.deepEqual(trace.mentions.filter((m) => m.actors.length > 0).map((m) => m.mention.text), c.actors);
   });
 }
 

@@ -21,6 +21,7 @@ export const TEST_LEXICON: ActorLexicon = {
     country('IRN', ['Iran'], ['Iranian'], ['Iranians'], ['Tehran']),
     country('AFG', ['Afghanistan'], ['Afghan'], ['Afghans'], ['Kabul']),
     country('UKR', ['Ukraine'], ['Ukrainian'], ['Ukrainians'], ['Kyiv', 'Kiev']),
+    country('GBR', ['United Kingdom', 'Britain'], ['British'], ['Britons'], ['London']),
   ],
   igos: [
     { id: 'nato', code: 'NATO', name: 'NATO', names: ['NATO', 'North Atlantic Treaty Organization'] },
@@ -48,6 +49,10 @@ export const TEST_LEXICON: ActorLexicon = {
     ] },
     { id: 'sergei-lavrov', names: ['Sergei Lavrov', 'Lavrov'], country: 'RUS', sector: 'GOV', roles: [] },
     { id: 'xi-jinping', names: ['Xi Jinping', 'Xi'], country: 'CHN', sector: 'GOV', roles: [] },
+    { id: 'theresa-may', names: ['Theresa May', 'May'], ambiguous: ['May'], country: 'GBR', sector: 'GOV', roles: [
+      { title: 'home secretary', country: 'GBR', sector: 'GOV', from: '2010-05-12', to: '2016-07-13' },
+      { title: 'prime minister', country: 'GBR', sector: 'GOV', from: '2016-07-13', to: '2019-07-24' },
+    ] },
   ],
   agents: [
     ...['president', 'foreign minister', 'secretary of state', 'officials', 'authorities', 'government', 'side', 'leaders', 'diplomats', 'minister']
