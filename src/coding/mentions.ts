@@ -224,7 +224,17 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     }
   }
   mentions.sort((x, y) => x.first - y.first);
-  return distributedAdjectives(words, mentions);
+  return distributedAdjectives(words, placesWithTheirState(words, mentions));
+}
+
+// "in Geneva, Switzerland": the state after a place of its own is where, not who.
+function placesWithTheirState(words: readonly Word[], mentions: Mention[]): Mention[] {
+  return mentions.map((m, k) => {
+    const before = mentions[k - 1];
+    if (m.kind !== 'actor' || !m.ref || m.ref.entry !== `country:${m.ref.country}` || before?.kind !== 'location' || before.theater !== m.ref.country) return m;
+    if (m.first !== before.last + 2 || words[before.last + 1]?.text !== ',') return m;
+    return { ...m, kind: 'location', ref: null, theater: m.ref.country };
+  });
 }
 
 // "US and British activists": the first adjective shares the noun of the second.

@@ -22,6 +22,7 @@ export const TEST_LEXICON: ActorLexicon = {
     country('AFG', ['Afghanistan'], ['Afghan'], ['Afghans'], ['Kabul']),
     country('UKR', ['Ukraine'], ['Ukrainian'], ['Ukrainians'], ['Kyiv', 'Kiev']),
     country('GBR', ['United Kingdom', 'Britain'], ['British'], ['Britons'], ['London']),
+    country('CHE', ['Switzerland'], ['Swiss'], [], ['Bern']),
   ],
   igos: [
     { id: 'nato', code: 'NATO', name: 'NATO', names: ['NATO', 'North Atlantic Treaty Organization'] },
