@@ -26,7 +26,8 @@ export function isVerb(w: Word | undefined): boolean {
 function linkBetween(words: readonly Word[], from: number, to: number): string | null {
   const between = words.slice(from, to).map((w) => w.lower);
   const link = COORD_LINKS.find((l) => l.length === between.length && l.every((x, k) => x === between[k]));
-  return link ? (link.join(' ') === ',' ? ',' : 'and') : null;
+  if (!link) return null;
+  return link.length === 1 && link[0] === ',' ? ',' : link[0] === ',' ? ', and' : 'and';
 }
 
 /** The preposition that governs the word at `i` (skipping determiners and adjectives), if any. */
@@ -73,7 +74,8 @@ export function actorGroups(words: readonly Word[], mentions: readonly ResolvedM
     const pp = prepositionBefore(words, first) !== null && !!after && (after.pos === 'AUX' || after.pos === 'VERB');
     let current: ResolvedMention[] = [run.members[0]!];
     run.links.forEach((link, k) => {
-      const closed = link !== ',' ? true : !pp && run.links.slice(k + 1).some((l) => l !== ',');
+      // ", and" after a prepositional phrase starts a new clause when a verb follows ("in Ukraine, and the two leaders agreed").
+      const closed = link === ',' ? !pp && run.links.slice(k + 1).some((l) => l !== ',') : !(pp && link === ', and' && k === run.links.length - 1);
       if (closed) {
         current.push(run.members[k + 1]!);
       } else {

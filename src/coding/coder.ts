@@ -469,14 +469,24 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
       out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], analysed: false });
       continue;
     }
+    const before = discourse;
     const outcome = codeOne(doc, p.sentence, p.words, discourse, config, docDate, facts, p.triggers, p.matches);
     discourse = nextDiscourse(discourse, withGroups(p.words, outcome.resolved, outcome.groups), outcome.speaker);
     // Whom the speaker met or called is whom "you" and "our conversation" refer to from then on.
     const met = outcome.events.find((e) => e.type === 'CONSULT' && e.source.country === discourse.speaker?.country && e.target.country !== e.source.country);
     if (met) discourse = { ...discourse, addressee: { country: met.target.country, sector: met.target.sector, entry: met.target.entry ?? `country:${met.target.country}` } };
+    // The two states that met are the pair "the two leaders" and "both sides" refer to next, unless the sentence named one.
+    const meeting = outcome.events.find((e) => e.type === 'CONSULT' && isState(e.source.country, config) && isState(e.target.country, config) && e.source.country !== e.target.country);
+    if (meeting && discourse.pair === before.pair) {
+      discourse = { ...discourse, pair: [{ country: meeting.source.country, sector: 'GOV', entry: `country:${meeting.source.country}` }, { country: meeting.target.country, sector: 'GOV', entry: `country:${meeting.target.country}` }] };
+    }
     out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true });
   }
   return out;
+}
+
+function isState(code: string, config: CoderConfig): boolean {
+  return code.length === 3 && !config.igoCodes.has(code) && config.actors.countries.has(code);
 }
 
 /** Mentions of a sentence that is not coded, for the discourse after it. */

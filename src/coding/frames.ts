@@ -404,6 +404,14 @@ function adjunctVerb(words: readonly Word[], head: number): number {
   return -1;
 }
 
+function visitAfter(words: readonly Word[], from: number): boolean {
+  for (let k = from + 1; k < words.length && k <= from + 8; k++) {
+    if (opensClause(words, k) || words[k]!.text === ';') return false;
+    if (words[k]!.lemma === 'visit' && words[k]!.pos === 'NOUN') return true;
+  }
+  return false;
+}
+
 /** "looked forward to hosting", "agreed to continue": the act is future. */
 function lookingForward(words: readonly Word[], start: number, head: number): boolean {
   // The chain may have taken "forward to" in ("looked forward to hosting").
@@ -896,6 +904,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     if (targets.length > 0) {
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
       if (rule.flags.has('mutual')) for (const s of sources) for (const g of targets) pairs.push([g, s]);
+      // "hosted Xi for a state visit": the guest's visit is the other half of the meeting.
+      if ((rule.id === 'host' || rule.id === 'receive') && targetGroup && visitAfter(words, targetGroup.last)) {
+        for (const s of sources) for (const g of targets) pairs.push([g, s]);
+        how += ' (and the guest visits)';
+      }
     } else if (PLACE_TARGETED.has(rule.type) && placeTarget(input, t, sources)) {
       const place = placeTarget(input, t, sources)!;
       for (const s0 of sources) pairs.push([s0, place]);

@@ -51,6 +51,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Theresa May met Putin in London.', date: '2017-05-10', events: ['GBR>RUS CONSULT asserted', 'RUS>GBR CONSULT asserted'] },
   { text: 'Putin will visit India in May.', date: '2017-03-01', events: ['RUS>IND CONSULT future'] },
   { text: 'A man from Pakistan who was wrongly arrested in India gave an interview.', events: [] },
+  { text: 'Obama spoke with Putin. The two leaders agreed to keep open their channels of communication.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Obama spoke with Putin. Obama stressed a diplomatic solution to the crisis in Ukraine, and the two leaders agreed to keep open their channels of communication.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Obama hosted Xi Jinping for a state visit.', events: ['CHN>USA CONSULT asserted', 'USA>CHN CONSULT asserted'] },
+  { text: 'Obama hosted Xi Jinping.', events: ['USA>CHN CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
