@@ -192,7 +192,10 @@ function speakerLabel(words: readonly Word[], resolved: readonly ResolvedMention
   if (colon < 1) return { contentStart: 0, speaker: null };
   const before = resolved.filter((r) => r.mention.last < colon);
   const label = before.at(-1);
-  if (!label || label.actors.length !== 1 || label.mention.last !== colon - 1) return { contentStart: 0, speaker: null };
+  // A translator's note may sit between the name and the colon ("Xi Jinping (retranslated):").
+  const note = words[colon - 1]?.text === ')' ? words.findLastIndex((w, i) => i < colon && w.text === '(') : -1;
+  const end = note > 0 ? note - 1 : colon - 1;
+  if (!label || label.actors.length !== 1 || label.mention.last !== end) return { contentStart: 0, speaker: null };
   if (!label.mention.person && label.mention.kind !== 'title') return { contentStart: 0, speaker: null };
   return { contentStart: colon + 1, speaker: label.actors[0] ?? null };
 }
@@ -473,7 +476,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     const outcome = codeOne(doc, p.sentence, p.words, discourse, config, docDate, facts, p.triggers, p.matches);
     discourse = nextDiscourse(discourse, withGroups(p.words, outcome.resolved, outcome.groups), outcome.speaker);
     // Whom the speaker met or called is whom "you" and "our conversation" refer to from then on.
-    const met = outcome.events.find((e) => e.type === 'CONSULT' && e.source.country === discourse.speaker?.country && e.target.country !== e.source.country);
+    const met = outcome.events.find((e) => e.type === 'CONSULT' && e.source.country === discourse.speaker?.country && e.target.country !== e.source.country && isState(e.target.country, config));
     if (met) discourse = { ...discourse, addressee: { country: met.target.country, sector: met.target.sector, entry: met.target.entry ?? `country:${met.target.country}` } };
     // The two states that met are the pair "the two leaders" and "both sides" refer to next, unless the sentence named one.
     const meeting = outcome.events.find((e) => e.type === 'CONSULT' && isState(e.source.country, config) && isState(e.target.country, config) && e.source.country !== e.target.country);

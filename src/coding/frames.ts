@@ -135,6 +135,15 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
     const v = previousVerb(words, start - 1, input.contentStart);
     if (v >= 0) return subjectOf(input, groups, chainBefore(words, v).start, depth + 1);
   }
+  // "It is a great pleasure to receive…": the expletive "it" stands for the speaker (see mentions).
+  const to = head?.lower === 'to' ? start : before?.lower === 'to' ? start - 1 : -1;
+  if (to > 0) {
+    for (let k = to - 1; k >= Math.max(input.contentStart, to - 6); k--) {
+      if (words[k]!.lower !== 'it' || words[k + 1]?.lemma !== 'be') continue;
+      const g = groups.find((x) => x.first === k && x.last === k);
+      if (g && g.members.some((m) => m.mention.pronoun === 'i')) return g;
+    }
+  }
   let sawNoun = false;
   for (let j = start - 1; j >= input.contentStart; j--) {
     const w = words[j]!;

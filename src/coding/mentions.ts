@@ -215,7 +215,8 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
       }
     }
     if (matched) continue;
-    const p = pronounKey(w.lower);
+    // "It is a great pleasure to receive…": the speaker's own act.
+    const p = w.lower === 'it' && speakersPleasure(words, i) ? 'i' : pronounKey(w.lower);
     if (p) {
       // "us" in capitals is the country, already matched; lower-case "us" is the pronoun.
       mentions.push({ ...mention(words, i, i, w.text, 'pronoun', null, null), pronoun: p, possessive: POSSESSIVE_PRONOUNS.has(w.lower), plural: p === 'they' || p === 'we' });
@@ -263,6 +264,17 @@ function insideLongerName(words: readonly Word[], raw: readonly RawMatch[], k: n
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
+const PLEASURES = new Set(['pleasure', 'honour', 'honor', 'privilege', 'joy']);
+
+function speakersPleasure(words: readonly Word[], i: number): boolean {
+  if (words[i + 1]?.lemma !== 'be') return false;
+  for (let k = i + 2; k < words.length && k <= i + 6; k++) {
+    const w = words[k]!;
+    if (PLEASURES.has(w.lower)) return words[k + 1]?.lower === 'to' || (words[k + 1]?.lower === 'for' && words[k + 2]?.lower === 'me');
+    if (w.pos !== 'DET' && w.pos !== 'ADJ' && w.pos !== 'ADV') return false;
+  }
+  return false;
+}
 
 const PRONOUN_KEYS = new Map<string, string>([
   ...[...FIRST_SINGULAR].map((w): [string, string] => [w, 'i']),

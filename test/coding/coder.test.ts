@@ -55,6 +55,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Obama spoke with Putin. Obama stressed a diplomatic solution to the crisis in Ukraine, and the two leaders agreed to keep open their channels of communication.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Obama hosted Xi Jinping for a state visit.', events: ['CHN>USA CONSULT asserted', 'USA>CHN CONSULT asserted'] },
   { text: 'Obama hosted Xi Jinping.', events: ['USA>CHN CONSULT asserted'] },
+  { text: 'Xi Jinping (retranslated): Thank you for your support. I wish you success, President Putin.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['CHN>RUS SUPPORT asserted'] },
+  { text: 'Xi Jinping (retranslated): It is a great pleasure to receive President Putin in Hangzhou.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['CHN>RUS CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
