@@ -413,6 +413,12 @@ function adjunctVerb(words: readonly Word[], head: number): number {
   return -1;
 }
 
+function meetsTheAddressee(words: readonly Word[], u: Trigger): boolean {
+  const a = words[u.end + 1]?.lower;
+  const b = words[u.end + 2]?.lower;
+  return a === 'with' && (b === 'you' || b === 'me' || b === 'us');
+}
+
 function visitAfter(words: readonly Word[], from: number): boolean {
   for (let k = from + 1; k < words.length && k <= from + 8; k++) {
     if (opensClause(words, k) || words[k]!.text === ';') return false;
@@ -535,6 +541,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
     if (q < 3 && t.rule.type !== 'SUPPORT' && !agreeing && !consulting) continue;
     for (const u of triggers) {
       if (u.head <= t.end || u.head > t.end + 15) continue;
+      // "thank you for finding the time to meet with me", "glad to be meeting with you": the meeting is coded too.
+      if (t.rule.type === 'SUPPORT' && u.rule.type === 'CONSULT' && meetsTheAddressee(words, u)) continue;
       let inside = t.rule.type === 'SUPPORT';
       for (let j = t.end + 1; j < u.head; j++) {
         const w = words[j]!;
@@ -612,6 +620,7 @@ function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hope
         continue;
       }
       if (link < 0 || words[link]!.lower === 'that') continue;
+      if (t.rule.type === 'SUPPORT' && u.rule.type === 'CONSULT' && meetsTheAddressee(words, u)) continue;
       if (t.rule.type === 'AGREE' && u.rule.flags.has('noun') && TYPE_TABLE[u.rule.type].quad >= 3 && !between.some((w) => isVerb(w))) suppressed.add(t);
       else if (t.rule.type === 'AGREE' && u.rule.type === 'CONSULT') hoped.add(u);
       else suppressed.add(u);
@@ -866,11 +875,22 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       sources = [{ actor: input.discourse.speaker, text: null, start: null, end: null }];
       how = `${rule.id}: speaker`;
     }
+    // "It is a pleasure for me too to meet with you", "thank you for finding the time to meet with me": speaker and addressee.
+    if (sources.length === 0 && input.speech && rule.flags.has('mutual') && meetsTheAddressee(words, t)) {
+      const you = words[t.end + 2]?.lower === 'you';
+      const other = you ? input.discourse.speaker : input.discourse.addressee;
+      if (other) {
+        sources = [{ actor: other, text: null, start: null, end: null }];
+        how = `${rule.id}: ${you ? 'speaker' : 'addressee'}`;
+      }
+    }
     if (sources.length === 0) {
       reject(t, 'one-actor', `no actor found for "${headText}"`);
       continue;
     }
-    if (underAttitude(words, clauseStart, chain.start)) {
+    // A speaker glad to be meeting the addressee says so: the meeting is coded ("I am happy to be meeting with you").
+    const courtesyMeeting = input.speech && rule.type === 'CONSULT' && meetsTheAddressee(words, t);
+    if (!courtesyMeeting && underAttitude(words, clauseStart, chain.start)) {
       reject(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`);
       continue;
     }

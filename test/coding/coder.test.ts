@@ -57,6 +57,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Obama hosted Xi Jinping.', events: ['USA>CHN CONSULT asserted'] },
   { text: 'Xi Jinping (retranslated): Thank you for your support. I wish you success, President Putin.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['CHN>RUS SUPPORT asserted'] },
   { text: 'Xi Jinping (retranslated): It is a great pleasure to receive President Putin in Hangzhou.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['CHN>RUS CONSULT asserted'] },
+  { text: 'Vladimir Putin met Barack Obama.\n\nVladimir Putin: I am happy to be meeting with you again.', date: '2016-09-04', source: 'http://kremlin.ru/x',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'RUS>USA SUPPORT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you for finding the time to meet with me.', date: '2016-09-04', source: 'http://kremlin.ru/x',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS SUPPORT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
