@@ -34,7 +34,7 @@ export const ATTITUDE_WORDS = set(`
   concern concerned worry worried fear afraid want wish suspect suspicious wary believe think feel consider
   doubt prefer like dislike see view regard reckon perceive anxious keen eager happy glad pleased
   interested hesitant reluctant opine imagine suppose assume confident sure certain convinced hopeful
-  optimistic pessimistic skeptical sceptical understand know
+  optimistic pessimistic skeptical sceptical understand
 `);
 
 /** Adjectives that, after an impersonal "it is", make what follows the author's recommendation. */

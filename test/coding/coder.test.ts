@@ -61,6 +61,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'RUS>USA SUPPORT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you for finding the time to meet with me.', date: '2016-09-04', source: 'http://kremlin.ru/x',
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS SUPPORT asserted'] },
+  { text: 'Vladimir Putin met Barack Obama.\n\nVladimir Putin: I know that you have held talks with our foreign minister.', date: '2016-09-04', source: 'http://kremlin.ru/x',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
