@@ -22,24 +22,24 @@ export type EventType = (typeof PLOVER_TYPES)[number];
 /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
 export type Quad = 1 | 2 | 3 | 4;
 
-/** Quad class and PLOVER base intensity of every type (coding guide, "Event types"). */
-export const TYPE_TABLE: Readonly<Record<EventType, { readonly quad: Quad; readonly intensity: number }>> = {
-  AGREE: { quad: 1, intensity: 2.5 },
-  CONSULT: { quad: 1, intensity: 2.5 },
-  SUPPORT: { quad: 1, intensity: 5 },
-  CONCEDE: { quad: 1, intensity: 4.5 },
-  COOPERATE: { quad: 2, intensity: 9.5 },
-  AID: { quad: 2, intensity: 10 },
-  RETREAT: { quad: 2, intensity: 6.5 },
-  REQUEST: { quad: 3, intensity: 0 },
-  ACCUSE: { quad: 3, intensity: -3 },
-  REJECT: { quad: 3, intensity: -2 },
-  THREATEN: { quad: 3, intensity: -3.5 },
-  PROTEST: { quad: 4, intensity: -5 },
-  SANCTION: { quad: 4, intensity: -6 },
-  MOBILIZE: { quad: 4, intensity: -5.5 },
-  COERCE: { quad: 4, intensity: -7 },
-  ASSAULT: { quad: 4, intensity: -9 },
+/** Quad class, PLOVER base intensity and nearest CAMEO code of every type (coding guide, "Event types"); a rule's own CAMEO code wins when the type is the rule's. */
+export const TYPE_TABLE: Readonly<Record<EventType, { readonly quad: Quad; readonly intensity: number; readonly cameo: string }>> = {
+  AGREE: { quad: 1, intensity: 2.5, cameo: '030' },
+  CONSULT: { quad: 1, intensity: 2.5, cameo: '040' },
+  SUPPORT: { quad: 1, intensity: 5, cameo: '051' },
+  CONCEDE: { quad: 1, intensity: 4.5, cameo: '080' },
+  COOPERATE: { quad: 2, intensity: 9.5, cameo: '060' },
+  AID: { quad: 2, intensity: 10, cameo: '070' },
+  RETREAT: { quad: 2, intensity: 6.5, cameo: '087' },
+  REQUEST: { quad: 3, intensity: 0, cameo: '020' },
+  ACCUSE: { quad: 3, intensity: -3, cameo: '112' },
+  REJECT: { quad: 3, intensity: -2, cameo: '120' },
+  THREATEN: { quad: 3, intensity: -3.5, cameo: '130' },
+  PROTEST: { quad: 4, intensity: -5, cameo: '140' },
+  SANCTION: { quad: 4, intensity: -6, cameo: '160' },
+  MOBILIZE: { quad: 4, intensity: -5.5, cameo: '150' },
+  COERCE: { quad: 4, intensity: -7, cameo: '170' },
+  ASSAULT: { quad: 4, intensity: -9, cameo: '180' },
 };
 
 export const MODALITIES = ['asserted', 'future', 'hypothetical'] as const;

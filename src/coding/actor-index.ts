@@ -158,6 +158,8 @@ function monthInDate(tokens: readonly { readonly text: string; readonly lower: s
   return BEFORE_DATE.has(before) || /^\d/.test(before) || /^\d/.test(tokens[i + 1]?.lower ?? '');
 }
 
+const INTER = /^(inter|intra)-/;
+
 /** Longest dictionary matches over a sentence's tokens, left to right, case-checked. */
 export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: string; readonly lower: string }[]): RawMatch[] {
   const out: RawMatch[] = [];
@@ -168,10 +170,12 @@ export function rawMatches(index: ActorIndex, tokens: readonly { readonly text: 
     for (let j = i; j < tokens.length && n; j++) {
       const lower = tokens[j]?.lower ?? '';
       // The tagger sometimes keeps a possessive on its word ("Xi's"): look the word up without it.
-      n = n.next.get(lower) ?? (lower.length > 2 && lower.endsWith("'s") ? n.next.get(lower.slice(0, -2)) : undefined);
+      n = n.next.get(lower) ?? (lower.length > 2 && lower.endsWith("'s") ? n.next.get(lower.slice(0, -2)) : undefined)
+        // "inter-Syrian talks": among the Syrians.
+        ?? (j === i && INTER.test(lower) ? n.next.get(lower.slice(6)) : undefined);
       if (!n) break;
       if (n.candidates.length > 0) {
-        const firstText = tokens[i]!.text;
+        const firstText = INTER.test(tokens[i]!.lower) ? tokens[i]!.text.slice(6) : tokens[i]!.text;
         let fitting: Candidate[] | null = null;
         for (const c of n.candidates) {
           if (!caseFits(c, firstText)) continue;

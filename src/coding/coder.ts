@@ -26,7 +26,7 @@ import type { Mention, Resolved, Word } from './mentions.ts';
 import { triggersFromWords } from './triggers.ts';
 import type { Trigger } from './triggers.ts';
 import { defaultContextIndex, defaultVerbIndex, inflections } from './verbs.ts';
-import type { ContextIndex, VerbIndex } from './verbs.ts';
+import type { ContextIndex, ContextPhrase, VerbIndex } from './verbs.ts';
 
 /** A government website whose texts speak in the first person. */
 export interface Publisher {
@@ -250,31 +250,37 @@ function contextHitsOf(words: readonly Word[], index: ContextIndex): ContextHit[
   const hits: ContextHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma);
-    let matched = false;
-    for (const p of options ?? []) {
-      const ok = p.words.every((x, k) => {
-        const t = words[i + k];
-        if (!t) return false;
-        if (p.prefix && k === p.words.length - 1) return t.lower.startsWith(x);
-        return t.lower === x || t.lemma === x;
-      });
-      if (ok) {
-        hits.push({ at: i, contexts: p.contexts, id: p.id });
-        i += p.words.length - 1;
-        matched = true;
-        break;
-      }
-    }
-    if (matched || w.lower.length < 3) continue;
-    for (const p of index.prefixesByStart.get(w.lower.slice(0, 3)) ?? []) {
-      if (w.lower.startsWith(p.words[0] ?? '\u0000')) {
-        hits.push({ at: i, contexts: p.contexts, id: p.id });
-        break;
-      }
+    const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma) ?? [];
+    const stems = w.lower.length < 3 ? [] : index.prefixesByStart.get(w.lower.slice(0, 3)) ?? [];
+    for (const p of options.length > 0 ? [...options, ...stems] : stems) {
+      const end = phraseEnd(words, i, p, 0);
+      if (end < 0) continue;
+      hits.push({ at: i, contexts: p.contexts, id: p.id });
+      i = end;
+      break;
     }
   }
   return hits;
+}
+
+const CONTEXT_GAP = 3;
+
+// The index of the last word of `p` matched from word `i` (its `k`-th word on), or -1.
+function phraseEnd(words: readonly Word[], i: number, p: ContextPhrase, k: number): number {
+  if (k === p.words.length) return i - 1;
+  const x = p.words[k]!;
+  if (x === '~') {
+    for (let gap = 0; gap <= CONTEXT_GAP; gap++) {
+      if (gap > 0 && words[i + gap - 1]?.pos === 'PUNCT') return -1;
+      const end = phraseEnd(words, i + gap, p, k + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const t = words[i];
+  if (!t) return -1;
+  const ok = p.stems[k] ? t.lower.startsWith(x) : t.lower === x || t.lemma === x;
+  return ok ? phraseEnd(words, i + 1, p, k + 1) : -1;
 }
 
 /** The contexts of the hits, nearest to the trigger first. */
@@ -426,7 +432,7 @@ function codeOne(
       mode: null,
       quad: TYPE_TABLE[type].quad,
       intensity: TYPE_TABLE[type].intensity,
-      cameo: rule.cameo,
+      cameo: type === rule.type ? rule.cameo : TYPE_TABLE[type].cameo,
       negated: draft.negated,
       modality: draft.modality,
       contexts,

@@ -413,6 +413,22 @@ function adjunctVerb(words: readonly Word[], head: number): number {
   return -1;
 }
 
+const OWN_RELATIONS = new Set(['relations', 'relationship', 'ties', 'bilateral', 'cooperation', 'partnership', 'our', 'their', 'both', 'mutual', 'joint']);
+
+/** The one state, other than the sources, named in what the sources stressed, unless it is about their own relations. */
+function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[]): End | null {
+  const { words } = input;
+  const own = new Set(sources.map((s) => s.actor.country));
+  let end = t.end + 1;
+  while (end < words.length && !opensClause(words, end) && words[end]!.text !== ';' && words[end]!.text !== ',') end++;
+  for (let j = t.end + 1; j < end; j++) if (OWN_RELATIONS.has(words[j]!.lower)) return null;
+  const third = input.mentions.filter((m) => m.mention.first > t.end && m.mention.last < end && m.actors.length === 1
+    && m.mention.kind !== 'location' && !own.has(m.actors[0]!.country) && m.actors[0]!.country.length === 3);
+  const first = third[0];
+  if (!first || third.some((m) => m.actors[0]!.country !== first.actors[0]!.country)) return null;
+  return endOf(first, first.actors[0]!);
+}
+
 function meetsTheAddressee(words: readonly Word[], u: Trigger): boolean {
   const a = words[u.end + 1]?.lower;
   const b = words[u.end + 2]?.lower;
@@ -918,6 +934,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
 
     // Both sides stressing the importance of something about their relations agree on it.
     const jointNote = rule.id === 'note-need' && sources.length >= 2;
+    // Their joint stress on a third party's process ("the inter-Syrian talks") supports that party.
+    const endorsed = jointNote ? thirdPartyProcess(input, t, sources) : null;
     const recip = rule.flags.has('mutual') || rule.flags.has('recip') || jointNote;
     let targetGroup: ActorGroup | null = null;
     if (passive) targetGroup = subjectOf(input, groups, chain.start);
@@ -930,7 +948,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let targets: End[] = targetGroup ? endsOf(targetGroup) : [];
 
     const pairs: [End, End][] = [];
-    if (targets.length > 0) {
+    if (endorsed) {
+      for (const s of sources) pairs.push([s, endorsed]);
+      how += ' → the third party whose process it is';
+    } else if (targets.length > 0) {
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
       if (rule.flags.has('mutual')) for (const s of sources) for (const g of targets) pairs.push([g, s]);
       // "hosted Xi for a state visit": the guest's visit is the other half of the meeting.
@@ -973,7 +994,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // "said he would not provide support": a declared refusal is REJECT, not a negated act.
     const refusal = chain.negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
-    const type: EventType = refusal ? 'REJECT' : jointNote ? 'AGREE' : rule.type;
+    const type: EventType = refusal ? 'REJECT' : endorsed ? 'SUPPORT' : jointNote ? 'AGREE' : rule.type;
     if (refusal) how += ' (a declared refusal)';
     for (const [s, g] of kept) drafts.push({ source: s, target: g, type, trigger: t, negated: refusal ? false : negated, modality: refusal ? 'asserted' : modality, how });
   }

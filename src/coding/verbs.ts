@@ -138,13 +138,16 @@ export function verbIndexFromDictionary(file: DictionaryFile): VerbIndex {
 /** A context keyword, compiled from `dictionaries/contexts.tsv`. */
 export interface ContextPhrase {
   readonly id: string;
+  /** Words, `~` for a gap of up to three words. */
   readonly words: readonly string[];
-  /** The last word matches any ending. */
+  /** Per word: it matches any ending (`terror*`). */
+  readonly stems: readonly boolean[];
+  /** The first word matches any ending: the phrase is indexed by its first three letters. */
   readonly prefix: boolean;
   readonly contexts: readonly Context[];
 }
 
-/** Context phrases indexed by their first word (exact) and by prefix stems. */
+/** Context phrases indexed by their first word (exact) and by the first three letters of a stem. */
 export interface ContextIndex {
   readonly byFirst: ReadonlyMap<string, readonly ContextPhrase[]>;
   readonly prefixes: readonly ContextPhrase[];
@@ -169,12 +172,14 @@ export function contextIndexFromDictionary(file: DictionaryFile): ContextIndex {
     for (const c of ctx) {
       if (!(CONTEXTS as readonly string[]).includes(c)) throw new ConfigError(where, `unknown context "${c}"`);
     }
-    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-    const prefix = (words.at(-1) ?? '').endsWith('*');
-    if (prefix) words[words.length - 1] = (words.at(-1) ?? '').slice(0, -1);
+    const raw = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    const stems = raw.map((w) => w.length > 1 && w.endsWith('*'));
+    const words = raw.map((w, k) => (stems[k] ? w.slice(0, -1) : w));
     if (words.length === 0 || words.some((w) => w === '')) throw new ConfigError(where, `empty phrase "${phrase}"`);
-    const entry: ContextPhrase = { id, words, prefix, contexts: ctx as Context[] };
-    if (prefix && words.length === 1) {
+    if (words[0] === '~' || words.at(-1) === '~') throw new ConfigError(where, `a gap "~" must stand between words in "${phrase}"`);
+    const prefix = stems[0] === true;
+    const entry: ContextPhrase = { id, words, stems, prefix, contexts: ctx as Context[] };
+    if (prefix) {
       prefixes.push(entry);
     } else {
       const first = words[0] ?? '';
@@ -182,6 +187,7 @@ export function contextIndexFromDictionary(file: DictionaryFile): ContextIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  prefixes.sort((a, b) => b.words.length - a.words.length);
   const prefixesByStart = new Map<string, ContextPhrase[]>();
   for (const p of prefixes) {
     const stem = p.words[0] ?? '';
