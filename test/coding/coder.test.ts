@@ -63,6 +63,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS SUPPORT asserted'] },
   { text: 'Vladimir Putin met Barack Obama.\n\nVladimir Putin: I know that you have held talks with our foreign minister.', date: '2016-09-04', source: 'http://kremlin.ru/x',
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Putin and Obama stressed the importance of the inter-Syrian talks.', date: '2016-04-18', events: ['RUS>SYR SUPPORT asserted', 'USA>SYR SUPPORT asserted'] },
+  { text: 'Putin and Obama stressed the importance of their cooperation on Syria.', date: '2016-04-18', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
@@ -89,6 +91,31 @@ for (const c of actorCases) {
     assert.deepEqual(trace.mentions.filter((m) => m.actors.length > 0).map((m) => m.mention.text), c.actors);
   });
 }
+
+const contextCases: ReadonlyArray<{ text: string; has: string[]; not: string[] }> = [
+  { text: 'Russia banned Americans from adopting Russian children.', has: ['human_rights'], not: [] },
+  { text: 'Russia and the United States adopted a joint statement on Syria.', has: ['diplomatic'], not: ['human_rights'] },
+  { text: 'Putin and Obama stressed the importance of their cooperation.', has: [], not: ['economic'] },
+  { text: 'Russia and the United States agreed to increase imports.', has: ['economic'], not: [] },
+];
+
+for (const c of contextCases) {
+  test(`coder: contexts of "${c.text}"`, () => {
+    const d = doc(c.text, '2013-07-15');
+    const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
+    assert.ok(events.length > 0, 'an event');
+    for (const e of events) {
+      for (const x of c.has) assert.ok(e.contexts.includes(x as never), `${x} in ${e.contexts.join(',')}`);
+      for (const x of c.not) assert.ok(!e.contexts.includes(x as never), `${x} not in ${e.contexts.join(',')}`);
+    }
+  });
+}
+
+test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code', () => {
+  const d = doc('Putin and Obama stressed the importance of the inter-Syrian talks.', '2016-04-18');
+  const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
+  assert.deepEqual(events.map((e) => `${e.type} ${e.cameo}`), ['SUPPORT 051', 'SUPPORT 051']);
+});
 
 test('coder: every event carries its evidence', () => {
   const d = doc('Intro line.\n\nRussia has criticised the US for its policy in Syria.');

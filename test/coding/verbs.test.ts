@@ -58,3 +58,10 @@ test('verbs: context phrases with prefixes', () => {
   assert.deepEqual(c.byFirst.get('human')?.[0]?.words, ['human', 'rights']);
   assert.throws(() => contextIndexFromDictionary(dictionaryFromText('# ctx\nid\tphrase\tcontexts\nx\tfoo\tweather\n', 'c.tsv')), /unknown context/);
 });
+
+test('verbs: context phrases with stems anywhere and gaps', () => {
+  const c = contextIndexFromDictionary(dictionaryFromText('# ctx\nid\tphrase\tcontexts\nadopt\tadopt* ~ child*\thuman_rights\n', 'c.tsv'));
+  assert.deepEqual(c.prefixes[0]?.words, ['adopt', '~', 'child']);
+  assert.deepEqual(c.prefixes[0]?.stems, [true, false, true]);
+  assert.throws(() => contextIndexFromDictionary(dictionaryFromText('# ctx\nid\tphrase\tcontexts\nx\t~ foo\teconomic\n', 'c.tsv')), /a gap/);
+});
