@@ -987,6 +987,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
         how += ' → the other side named in the sentence';
       }
     }
+    // "The two sides decided to…" is an agreement; one side's decision is only what it decided.
+    if (rule.flags.has('joint') && !groupActs) {
+      reject(t, 'one-actor', `"${headText}" agrees only when several act together`);
+      continue;
+    }
     const kept = pairs.filter(([s, g]) => s.actor.country !== g.actor.country);
     if (kept.length === 0) {
       reject(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${headText}"`);
