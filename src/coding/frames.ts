@@ -429,6 +429,18 @@ function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[
   return endOf(first, first.actors[0]!);
 }
 
+const LAWS = new Set(['law', 'bill', 'decree', 'act', 'legislation', 'order', 'amendment', 'ordinance', 'statute']);
+
+/** "signs the Dima Yakovlev Law", "signed an executive order": the object is a law. */
+function signsALaw(words: readonly Word[], t: Trigger): boolean {
+  for (let k = t.end + 1; k < words.length && k <= t.end + 8; k++) {
+    const w = words[k]!;
+    if (LAWS.has(w.lower) && (w.pos === 'NOUN' || w.pos === 'PROPN')) return true;
+    if (!['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PUNCT'].includes(w.pos) || w.text === ',') return false;
+  }
+  return false;
+}
+
 function meetsTheAddressee(words: readonly Word[], u: Trigger): boolean {
   const a = words[u.end + 1]?.lower;
   const b = words[u.end + 2]?.lower;
@@ -788,6 +800,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     const rule = t.rule;
     const nominal = rule.flags.has('noun');
+    if (rule.id === 'sign' && signsALaw(words, t)) {
+      reject(t, 'not-an-act', `"${headText}" signs a law: a domestic act, whose provisions are coded on their own`);
+      continue;
+    }
     if (rule.flags.has('hope') && input.triggers.some((u) => hoped.has(u) && u.head > t.head && u.head <= t.end + 10)) {
       reject(t, 'not-an-act', `"${headText}" only frames the act it hopes for, which is coded on its own`);
       continue;
