@@ -68,7 +68,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia and the United States decided to hold talks in Geneva.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT future', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT future'] },
   { text: 'Russia decided to withdraw its forces from Syria.', events: ['RUS>SYR RETREAT future'] },
   { text: 'The United States and China noted their mutual interests in supporting peace in Afghanistan.', events: ['CHN>USA AGREE asserted', 'USA>CHN AGREE asserted'] },
-  { text: 'Putin signs the Dima Yakovlev Law banning US citizens from adopting Russian children.', events: ['RUS>USA SANCTION asserted'] },
+  { text: 'Russian President Vladimir Putin signs the Dima Yakovlev Law banning US citizens from adopting Russian children.', date: '2012-12-28', events: ['RUS>USA SANCTION asserted'] },
   { text: 'Obama and Putin signed the treaty.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },

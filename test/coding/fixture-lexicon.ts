@@ -35,6 +35,7 @@ export const TEST_LEXICON: ActorLexicon = {
     { id: 'usa-congress', country: 'USA', sector: 'LEG', kind: 'legislature', names: ['Congress'] },
     { id: 'rus-rosneft', country: 'RUS', sector: 'BUS', kind: 'company', names: ['Rosneft'] },
     { id: 'usa-exxonmobil', country: 'USA', sector: 'BUS', kind: 'company', names: ['ExxonMobil'] },
+    { id: 'rus-dima-yakovlev-act', country: 'RUS', sector: 'LEG', kind: 'law', names: ['Dima Yakovlev Law', 'Dima Yakovlev Act'] },
   ],
   people: [
     { id: 'vladimir-putin', names: ['Vladimir Putin', 'Putin'], country: 'RUS', sector: 'GOV', roles: [
