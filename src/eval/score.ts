@@ -114,28 +114,47 @@ function keyFits(level: Level, c: Scored, g: Scored, same: SameActor): boolean {
   return true;
 }
 
-/** One-to-one matching at a level: each gold event matches at most one coded event, in order, the first that fits. */
+/**
+ * One-to-one matching at a level: as many gold events matched as possible
+ * (augmenting paths, so an early gold event cannot take the only match of a
+ * later one), each trying first the coded event whose sentence is most alike
+ * and which agrees on type, then quad, then negation, then modality.
+ */
 export function matchAt(level: Level, coded: readonly Scored[], gold: readonly Scored[], same: SameActor = exact): { pairs: [number, number][]; counts: Counts } {
-  const used = new Set<number>();
-  const pairs: [number, number][] = [];
-  gold.forEach((g, gi) => {
-    // Prefer a coded event that also agrees on type, then on flags, so agreement is measured fairly.
-    let best = -1;
-    let bestScore = -1;
-    coded.forEach((c, ci) => {
-      if (used.has(ci) || !keyFits(level, c, g, same) || !sentencesOverlap(c.sentence, g.sentence)) return;
-      const score = (c.type === g.type ? 4 : 0) + (c.quad === g.quad ? 2 : 0) + (c.negated === g.negated ? 1 : 0);
-      if (score > bestScore) {
-        best = ci;
-        bestScore = score;
+  const ranked = gold.map((g) => coded
+    .map((c, ci) => ({ ci, score: keyFits(level, c, g, same) && sentencesOverlap(c.sentence, g.sentence)
+      ? sentenceLikeness(c.sentence, g.sentence) * 8 + (c.type === g.type ? 4 : 0) + (c.quad === g.quad ? 2 : 0) + (c.negated === g.negated ? 1 : 0) + (c.modality === g.modality ? 0.5 : 0)
+      : -1 }))
+    .filter((e) => e.score >= 0)
+    .sort((a, b) => b.score - a.score || a.ci - b.ci));
+  const edges = ranked.map((list) => list.map((e) => e.ci));
+  const goldOf = new Map<number, number>();
+  const augment = (gi: number, seen: Set<number>): boolean => {
+    for (const ci of edges[gi] ?? []) {
+      if (seen.has(ci)) continue;
+      seen.add(ci);
+      const other = goldOf.get(ci);
+      if (other === undefined || augment(other, seen)) {
+        goldOf.set(ci, gi);
+        return true;
       }
-    });
-    if (best >= 0) {
-      used.add(best);
-      pairs.push([best, gi]);
     }
-  });
+    return false;
+  };
+  // Gold events with the closest candidate choose first.
+  const order = gold.map((_, gi) => gi).sort((a, b) => (ranked[b]?.[0]?.score ?? -1) - (ranked[a]?.[0]?.score ?? -1) || a - b);
+  for (const gi of order) augment(gi, new Set());
+  const pairs: [number, number][] = [...goldOf.entries()].map(([ci, gi]): [number, number] => [ci, gi]).sort((a, b) => a[1] - b[1]);
   return { pairs, counts: { tp: pairs.length, fp: coded.length - pairs.length, fn: gold.length - pairs.length } };
+}
+
+// Shared words over all words: 1 for the same sentence.
+function sentenceLikeness(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.max(1, wa.size + wb.size - shared);
 }
 
 /** Scores one document's coded events against its gold events. */

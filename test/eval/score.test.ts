@@ -32,6 +32,18 @@ for (const c of cases) {
   });
 }
 
+const S3 = 'Russia has criticised the US for its policy in Syria and has vetoed resolutions in the UNSC twice.';
+
+test('score: matching is maximal and each gold event takes the sentence most like its own', () => {
+  // Greedy in gold order, the first gold event would take the only coded event of the second's sentence.
+  const coded = [ev(S3, 'RUS', 'USA', 'ACCUSE', 3), ev(S1, 'RUS', 'USA', 'ACCUSE', 3)];
+  const gold = [ev(S1, 'RUS', 'USA', 'ACCUSE', 3), ev(S3, 'RUS', 'USA', 'ACCUSE', 3)];
+  assert.deepEqual(matchAt('type', coded, gold).pairs, [[1, 0], [0, 1]]);
+  const one = matchAt('type', [ev(S3, 'RUS', 'USA', 'ACCUSE', 3)], gold);
+  assert.deepEqual(one.pairs, [[0, 1]]);
+  assert.equal(matchAt('type', [ev(S1, 'RUS', 'USA', 'ACCUSE', 3), ev(S3, 'RUS', 'USA', 'ACCUSE', 3)], [ev(S1, 'RUS', 'USA', 'ACCUSE', 3), ev(S1, 'RUS', 'USA', 'ACCUSE', 3)]).counts.tp, 2);
+});
+
 test('score: negation agreement and totals', () => {
   const a = scoreDoc('a', [ev(S1, 'RUS', 'USA', 'AGREE', 1, true)], [ev(S1, 'RUS', 'USA', 'AGREE', 1, false)]);
   assert.deepEqual(a.negation, { agree: 0, total: 1 });
