@@ -358,7 +358,13 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     const owned = POSSESSIVE_PRONOUNS.has(words[g.first - 1]?.lower ?? '');
     const ofLink = !!g.agent && !g.country && !g.person && !g.body && !g.igo && modifiersOnly
       && (via[0] === 'of' || (g.agent.animate && !owned && g.agent.sector !== 'MIL' && (via[0] === 'in' || via[0] === 'from')));
-    if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
+    if (possessiveLink && g.person && !g.agent && pick(m, AGENT) && !personCandidate(m, date)) {
+      // "Putin's supporters", "Obama's advisers": the person's people, of the person's country.
+      g.country = { ...g.person, kind: 'country' };
+      g.person = null;
+      gap = 0;
+      via = [];
+    } else if (possessiveLink && (g.country || g.igo || g.body) && !g.agent) {
       const agent = pick(m, AGENT);
       const person = personCandidate(m, date);
       if (!agent && !person) break;

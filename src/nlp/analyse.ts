@@ -83,16 +83,22 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
 }
 
 const SUBJECT_END = new Set(['PROPN', 'PRON']);
+const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
 const OBJECT_START = new Set(['DET', 'NUM']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
 
 // The tagger reads a headline's verb after a name as a noun ("Obama and Medvedev sign a treaty",
-// "Russia sanctions the US"): a known verb form between a name and an object is a verb.
+// "Russia sanctions the US"): a known verb form between a name and an object is a verb; so is one quoted after "to".
 function retagVerbs(list: Token[], known: ReadonlyMap<string, readonly string[]>, verbs: ReadonlySet<string>): void {
   for (let i = 1; i < list.length - 1; i++) {
     const t = list[i]!;
     if (t.pos !== 'NOUN' || !verbs.has(t.lower)) continue;
     const lemmas = known.get(t.lower);
+    // A verb quoted after "to" ("tried to 'reset' the relationship").
+    if (lemmas && QUOTES.has(list[i - 1]!.text) && list[i - 2]?.lower === 'to' && QUOTES.has(list[i + 1]!.text)) {
+      list[i] = { ...t, pos: 'VERB', lemma: lemmas[0] ?? t.lemma };
+      continue;
+    }
     const before = list[i - 1]!;
     if (!lemmas || !SUBJECT_END.has(before.pos) || POSSESSIVES.has(before.lower) || !OBJECT_START.has(list[i + 1]!.pos)) continue;
     list[i] = { ...t, pos: 'VERB', lemma: lemmas[0] ?? t.lemma };
