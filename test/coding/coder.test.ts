@@ -72,6 +72,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Obama and Putin signed the treaty.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: "After Obama took over as President, he tried to 'reset' the US-Russia relationship.", events: ['USA>RUS AGREE asserted'] },
   { text: "Putin's officials accused the US of financing protests.", events: ['RUS>USA ACCUSE asserted'] },
+  { text: 'Russia has published a stoplist of 18 American citizens.', events: ['RUS>USA SANCTION asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
