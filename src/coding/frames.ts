@@ -252,10 +252,15 @@ function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: num
 }
 
 /** The verb governing a nominal trigger as its object ("held talks", "announced a summit", "strengthen their cooperation"). */
+const ENGAGING = new Set(['engage', 'participate']);
+
 function verbGoverning(words: readonly Word[], head: number): number {
   for (let j = head - 1; j >= Math.max(0, head - 7); j--) {
     const w = words[j]!;
     if (w.pos === 'VERB' || (w.pos === 'AUX' && w.lemma === 'have')) return j;
+    // "engaged in a detailed discussion", "took part in talks".
+    if (w.lower === 'in' && ENGAGING.has(words[j - 1]?.lemma ?? '')) return j - 1;
+    if (w.lower === 'in' && words[j - 1]?.lower === 'part' && words[j - 2]?.lemma === 'take') return j - 2;
     if (w.text === ',' || w.text === ';' || (PREPOSITIONS.has(w.lower) && w.lower !== 'of')) return -1;
   }
   return -1;
@@ -427,6 +432,15 @@ function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[
   const first = third[0];
   if (!first || third.some((m) => m.actors[0]!.country !== first.actors[0]!.country)) return null;
   return endOf(first, first.actors[0]!);
+}
+
+/** The other side of the pair the text is about, when every source is on one side of it. */
+function partnerOf(d: Discourse, sources: readonly End[]): Resolved | null {
+  if (!d.pair || sources.length === 0) return null;
+  const [a, b] = d.pair;
+  if (sources.every((s) => s.actor.country === a.country)) return b;
+  if (sources.every((s) => s.actor.country === b.country)) return a;
+  return null;
 }
 
 const LAWS = new Set(['law', 'bill', 'decree', 'act', 'legislation', 'order', 'amendment', 'ordinance', 'statute']);
@@ -995,6 +1009,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       // A courtesy or an offer in a conversation goes to the addressee ("we are prepared to help").
       for (const s of sources) pairs.push([s, { actor: input.discourse.addressee, text: null, start: null, end: null }]);
       how += ' → addressee';
+    } else if (rule.flags.has('addressee') && partnerOf(input.discourse, sources)) {
+      // Thanks, condolences or a letter in the record of a call go to the other side of it.
+      const other: End = { actor: partnerOf(input.discourse, sources)!, text: null, start: null, end: null };
+      for (const s of sources) pairs.push([s, other]);
+      how += ' → the other side of the conversation';
     } else if (!rule.flags.has('hope')) {
       const fallback = fallbackTarget(input, groups, t, sources);
       if (fallback) {

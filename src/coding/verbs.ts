@@ -11,7 +11,7 @@ export type PatternElement =
   | { readonly kind: 'word'; readonly words: ReadonlySet<string>; readonly pos: PosClass | null }
   | { readonly kind: 'gap' };
 
-export const VERB_FLAGS = ['mutual', 'noun', 'own', 'future', 'pass', 'report', 'material', 'recip', 'light', 'speaker', 'ofagent', 'hope', 'joint'] as const;
+export const VERB_FLAGS = ['mutual', 'noun', 'own', 'future', 'pass', 'report', 'material', 'recip', 'light', 'speaker', 'ofagent', 'hope', 'joint', 'addressee'] as const;
 export type VerbFlag = (typeof VERB_FLAGS)[number];
 
 /** A compiled row of `dictionaries/verbs.tsv`. */

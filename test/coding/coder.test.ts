@@ -73,6 +73,13 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: "After Obama took over as President, he tried to 'reset' the US-Russia relationship.", events: ['USA>RUS AGREE asserted'] },
   { text: "Putin's officials accused the US of financing protests.", events: ['RUS>USA ACCUSE asserted'] },
   { text: 'Russia has published a stoplist of 18 American citizens.', events: ['RUS>USA SANCTION asserted'] },
+  { text: 'Vladimir Putin had a telephone conversation with Barack Obama.\n\nMr Putin reiterated his condolences following the attack in Boston.', date: '2013-04-16',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA SUPPORT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Vladimir Putin met John Kerry.\n\nMr Kerry delivered a letter from Barack Obama.', date: '2013-04-16',
+    events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Russia and the United States came to an agreement on Syria.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
+  { text: 'Putin met Obama.\n\nThe two presidents engaged in a detailed discussion of Syria.', date: '2013-04-16',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
