@@ -576,6 +576,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
   const out = new Set<Trigger>();
   const { words, triggers } = input;
   for (const t of triggers) {
+    // "bilateral cooperation agreements", "a trade deal": a noun naming what a document is about.
+    if (t.rule.flags.has('noun') && AGREEMENT_NOUNS.has(words[t.end + 1]?.lemma ?? '')) out.add(t);
     const q = TYPE_TABLE[t.rule.type].quad;
     const document = t.rule.flags.has('noun') && AGREEMENT_NOUNS.has(words[t.head]!.lemma);
     const agreeing = t.rule.type === 'AGREE';
@@ -586,8 +588,16 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
       // "thank you for finding the time to meet with me", "glad to be meeting with you": the meeting is coded too.
       if (t.rule.type === 'SUPPORT' && u.rule.type === 'CONSULT' && meetsTheAddressee(words, u)) continue;
       let inside = t.rule.type === 'SUPPORT';
+      let bracket = 0;
       for (let j = t.end + 1; j < u.head; j++) {
         const w = words[j]!;
+        // A name in brackets after a document is its content: "the treaty [on friendship, good neighbourliness and cooperation]".
+        if ((w.text === '[' || w.text === '(') && document && j === t.end + 1) {
+          bracket++;
+          inside = true;
+          continue;
+        }
+        if (bracket > 0) continue;
         if (opensClause(words, j) || w.text === ',' || w.text === ';') {
           inside = false;
           break;

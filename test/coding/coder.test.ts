@@ -80,6 +80,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia and the United States came to an agreement on Syria.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Putin met Obama.\n\nThe two presidents engaged in a detailed discussion of Syria.', date: '2013-04-16',
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Russia and China signed 30 bilateral cooperation agreements.', events: ['CHN>RUS AGREE asserted', 'RUS>CHN AGREE asserted'] },
+  { text: 'Russia and China celebrated their treaty [on friendship, good neighbourliness and cooperation].', events: ['CHN>RUS AGREE asserted', 'RUS>CHN AGREE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
