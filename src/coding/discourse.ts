@@ -105,7 +105,12 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
         break;
       }
       case 'it': {
-        const inSentence = [...resolvedBefore].reverse().find((r) => !r.mention.person && !r.mention.plural && r.actors.length === 1 && r.mention.kind !== 'adjectival');
+        const fits = (r: ResolvedMention): boolean => !r.mention.person && !r.mention.plural && r.actors.length === 1 && r.mention.kind !== 'adjectival';
+        // A subject "it" takes an earlier subject ("Russia has good ties with Iran though it has agreed…"), else the nearest.
+        // An object "it" ("an embargo on it") is not its own clause's subject; a possessive may be ("the US announced its plan").
+        const subjectBefore = m.possessive ? undefined : [...resolvedBefore].reverse().find((r) => r.mention.subject);
+        const inSentence = (m.subject ? resolvedBefore.find((r) => r.mention.subject && fits(r)) : undefined)
+          ?? [...resolvedBefore].reverse().find((r) => fits(r) && (m.subject || !subjectBefore || r.actors[0]!.country !== subjectBefore.actors[0]?.country));
         const ref = inSentence?.actors[0] ?? d.previous.find((p) => !!p) ?? null;
         out.push({ mention: m, actors: ref ? [ref] : [], via: 'pronoun' });
         break;
@@ -129,7 +134,10 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
       }
       case 'country': {
         const countries = [...resolvedBefore.flatMap((r) => r.actors), ...d.previousCountries].filter(isCountryLike);
-        const ref = resolvedBefore.length > 1 ? resolvedBefore.at(-1)?.actors[0] : d.previousCountries.at(-1) ?? countries.at(-1);
+        // Not its own clause's subject ("it has agreed to an embargo on the country"): the nearest other state.
+        const subjectBefore = m.subject || m.possessive ? undefined : [...resolvedBefore].reverse().find((r) => r.mention.subject)?.actors[0]?.country;
+        const other = [...resolvedBefore].reverse().find((r) => r.actors.length === 1 && isCountryLike(r.actors[0]!) && r.actors[0]!.country !== subjectBefore);
+        const ref = resolvedBefore.length > 1 ? (other ?? resolvedBefore.at(-1))?.actors[0] : d.previousCountries.at(-1) ?? countries.at(-1);
         out.push({ mention: m, actors: ref ? [ref] : [], via: 'pronoun' });
         break;
       }

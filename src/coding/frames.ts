@@ -261,6 +261,8 @@ function verbGoverning(words: readonly Word[], head: number): number {
     // "engaged in a detailed discussion", "took part in talks".
     if (w.lower === 'in' && ENGAGING.has(words[j - 1]?.lemma ?? '')) return j - 1;
     if (w.lower === 'in' && words[j - 1]?.lower === 'part' && words[j - 2]?.lemma === 'take') return j - 2;
+    // "agreed to an arms embargo on Iran": the measure agreed to is the agreeing side's.
+    if (w.lower === 'to' && words[j - 1]?.lemma === 'agree') return j - 1;
     if (w.text === ',' || w.text === ';' || (PREPOSITIONS.has(w.lower) && w.lower !== 'of')) return -1;
   }
   return -1;
@@ -652,7 +654,9 @@ function complementTriggers(input: FrameInput): { suppressed: Set<Trigger>; hope
       const next = words[j + 1];
       const infinitive = w.lower === 'to' && !!next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && words[j + 2]?.pos === 'VERB'));
       const forAct = w.lower === 'for' && !hope && !!next && (/ing$/.test(next.lower) || triggers.some((u) => u.head === j + 1 || u.head === j + 2));
-      if (infinitive || forAct || w.lower === 'that') {
+      // "agreed to an arms embargo": a measure agreed to.
+      const toMeasure = t.rule.type === 'AGREE' && w.lower === 'to' && j === t.end + 1 && !!next && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN');
+      if (infinitive || forAct || toMeasure || w.lower === 'that') {
         link = j;
         break;
       }
@@ -907,7 +911,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     const hopedFor = hoped.has(t);
     // A cancelled meeting with no canceller named: it will not take place, each way.
     const cancelled = nominal && rule.type === 'CONSULT' && isCancelled(words, t.head);
-    const modality: Modality = (announced || hopedFor || cancelled || lookingForward(words, chain.start, t.head)) && reading.modality === 'asserted' ? 'future' : reading.modality;
+    const modality: Modality = (announced || hopedFor || cancelled || lookingForward(words, chain.start, chainHead)) && reading.modality === 'asserted' ? 'future' : reading.modality;
     let negated = chain.negated;
     if (nominal && words[t.head - 1]?.lower === 'no') negated = true;
     if (cancelled) negated = true;

@@ -44,6 +44,8 @@ export interface Mention {
   readonly head: boolean;
   /** Whether the mention is a city or venue (where something happens), not a state or region. */
   readonly place: boolean;
+  /** Whether a verb follows it, as it follows a clause's subject ("it has agreed"). */
+  readonly subject: boolean;
 }
 
 /** Offices that make a person the head of their country's government when unnamed ("the President"). */
@@ -289,13 +291,20 @@ function pronounKey(lower: string): string | null {
   return PRONOUN_KEYS.get(lower) ?? null;
 }
 
+function verbFollows(words: readonly Word[], i: number): boolean {
+  let k = i;
+  while (words[k]?.pos === 'ADV') k++;
+  const w = words[k];
+  return !!w && (w.pos === 'AUX' || w.pos === 'VERB');
+}
+
 function mention(words: readonly Word[], first: number, last: number, text: string, kind: MentionKind, ref: Resolved | null, pair: readonly [Resolved, Resolved] | null): Mention {
   const after = words[last + 1];
   const lastWord = words[last]?.lower ?? '';
   const possessive = (!!after && (after.lower === "'s" || after.lower === "'" || after.text === '’s')) || (lastWord.length > 2 && lastWord.endsWith("'s"));
   return {
     first, last, text, kind, ref, pair, pronoun: null, possessive, plural: false, title: null, theater: null, person: false, head: false, place: false,
-    start: words[first]?.start ?? 0, end: words[last]?.end ?? 0,
+    subject: verbFollows(words, last + 1), start: words[first]?.start ?? 0, end: words[last]?.end ?? 0,
   };
 }
 

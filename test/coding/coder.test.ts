@@ -82,6 +82,9 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Russia and China signed 30 bilateral cooperation agreements.', events: ['CHN>RUS AGREE asserted', 'RUS>CHN AGREE asserted'] },
   { text: 'Russia and China celebrated their treaty [on friendship, good neighbourliness and cooperation].', events: ['CHN>RUS AGREE asserted', 'RUS>CHN AGREE asserted'] },
+  { text: 'Russia has relatively good ties with Iran though it has agreed to an arms embargo on the country.', events: ['RUS>IRN SANCTION asserted'] },
+  { text: 'The US has announced its deployment, which moves missiles away from Russia.', events: ['USA>RUS RETREAT future'] },
+  { text: 'The UN Security Council imposed a no-fly zone over Syria.', events: ['UNSC>SYR COERCE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
