@@ -253,6 +253,7 @@ function byAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: num
 
 /** The verb governing a nominal trigger as its object ("held talks", "announced a summit", "strengthen their cooperation"). */
 const ENGAGING = new Set(['engage', 'participate']);
+const TRAVELLING = new Set(['arrive', 'travel', 'fly']);
 
 function verbGoverning(words: readonly Word[], head: number): number {
   for (let j = head - 1; j >= Math.max(0, head - 7); j--) {
@@ -261,6 +262,8 @@ function verbGoverning(words: readonly Word[], head: number): number {
     // "engaged in a detailed discussion", "took part in talks".
     if (w.lower === 'in' && ENGAGING.has(words[j - 1]?.lemma ?? '')) return j - 1;
     if (w.lower === 'in' && words[j - 1]?.lower === 'part' && words[j - 2]?.lemma === 'take') return j - 2;
+    // "arrived for a meeting with", "flew for talks with": the traveller's meeting.
+    if (w.lower === 'for' && TRAVELLING.has(words[j - 1]?.lemma ?? '')) return j - 1;
     // "agreed to an arms embargo on Iran": the measure agreed to is the agreeing side's.
     if (w.lower === 'to' && words[j - 1]?.lemma === 'agree') return j - 1;
     if (w.text === ',' || w.text === ';' || (PREPOSITIONS.has(w.lower) && w.lower !== 'of')) return -1;
@@ -457,6 +460,11 @@ function signsALaw(words: readonly Word[], t: Trigger): boolean {
   return false;
 }
 
+function consultingTrip(words: readonly Word[], t: Trigger, u: Trigger): boolean {
+  return t.rule.type === 'CONSULT' && u.rule.type === 'CONSULT' && u.rule.flags.has('mutual') && TRAVELLING.has(words[t.head]!.lemma)
+    && words[t.end + 1]?.lower === 'for' && u.head <= t.end + 4 && words[u.end + 1]?.lower === 'with';
+}
+
 function meetsTheAddressee(words: readonly Word[], u: Trigger): boolean {
   const a = words[u.end + 1]?.lower;
   const b = words[u.end + 2]?.lower;
@@ -589,6 +597,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
       if (u.head <= t.end || u.head > t.end + 15) continue;
       // "thank you for finding the time to meet with me", "glad to be meeting with you": the meeting is coded too.
       if (t.rule.type === 'SUPPORT' && u.rule.type === 'CONSULT' && meetsTheAddressee(words, u)) continue;
+      // "arrived for a meeting with the President": a visit and the meeting on it are one meeting, each way.
+      if (consultingTrip(words, t, u)) continue;
       let inside = t.rule.type === 'SUPPORT';
       let bracket = 0;
       for (let j = t.end + 1; j < u.head; j++) {

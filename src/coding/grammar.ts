@@ -45,7 +45,7 @@ export const NEGATORS = set(`not n't never no neither nor`);
 
 /** Verbs that lend their subject to an event noun in their object ("held talks"). */
 export const LIGHT_VERBS = set(`
-  hold have pay make conduct carry launch stage impose sign reach conclude give extend send exchange engage participate agree
+  hold have pay make conduct carry launch stage impose sign reach conclude give extend send exchange engage participate agree arrive travel fly
   issue start begin continue resume host attend take join open express voice convey offer put
   undertake organise organize perform deliver announce plan schedule propose seek publish release direct
   order intensify strengthen expand deepen broaden step launch lead come

@@ -85,6 +85,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia has relatively good ties with Iran though it has agreed to an arms embargo on the country.', events: ['RUS>IRN SANCTION asserted'] },
   { text: 'The US has announced its deployment, which moves missiles away from Russia.', events: ['USA>RUS RETREAT future'] },
   { text: 'The UN Security Council imposed a no-fly zone over Syria.', events: ['UNSC>SYR COERCE asserted'] },
+  { text: 'Mr Kerry arrived for a meeting with the Russian President.', date: '2016-03-24', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
