@@ -250,17 +250,26 @@ function contextHitsOf(words: readonly Word[], index: ContextIndex): ContextHit[
   const hits: ContextHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma) ?? [];
-    const stems = w.lower.length < 3 ? [] : index.prefixesByStart.get(w.lower.slice(0, 3)) ?? [];
-    for (const p of options.length > 0 ? [...options, ...stems] : stems) {
-      const end = phraseEnd(words, i, p, 0);
-      if (end < 0) continue;
-      hits.push({ at: i, contexts: p.contexts, id: p.id });
-      i = end;
-      break;
+    const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma);
+    let end = options ? firstPhraseEnd(words, i, options, hits) : -1;
+    if (end < 0 && w.lower.length >= 3) {
+      const stems = index.prefixesByStart.get(w.lower.slice(0, 3));
+      if (stems) end = firstPhraseEnd(words, i, stems, hits);
     }
+    if (end >= 0) i = end;
   }
   return hits;
+}
+
+// Records the first of `phrases` that matches at word `i` and returns where it ends, or -1.
+function firstPhraseEnd(words: readonly Word[], i: number, phrases: readonly ContextPhrase[], hits: ContextHit[]): number {
+  for (const p of phrases) {
+    const end = phraseEnd(words, i, p, 0);
+    if (end < 0) continue;
+    hits.push({ at: i, contexts: p.contexts, id: p.id });
+    return end;
+  }
+  return -1;
 }
 
 const CONTEXT_GAP = 3;
