@@ -415,7 +415,8 @@ function codeOne(
     let contexts: Context[] = [...draft.trigger.rule.contexts];
     for (const c of keywordContexts) if (!contexts.includes(c)) contexts.push(c);
     // A sentence that names no issue takes its section's ("Counter-terrorism").
-    if (keywordContexts.length === 0) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
+    // Unless the act is about the relationship as a whole ("tried to reset the US-Russia relationship").
+    if (keywordContexts.length === 0 && !aboutTheRelationship(words, draft.trigger.end)) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
     if (contexts.length === 0) contexts = ['diplomatic'];
     const type = draft.type;
     const key = `${draft.source.actor.country}|${draft.target.actor.country}|${type}|${draft.negated}|${draft.modality}`;
@@ -454,6 +455,17 @@ function codeOne(
     });
   }
   return { events: [...merged.values()], reasons, trace: { words, mentions: resolved, triggers, drafts, rejections }, resolved, groups, speaker: label.speaker };
+}
+
+const RELATIONSHIP = new Set(['relations', 'relationship', 'ties']);
+
+function aboutTheRelationship(words: readonly Word[], end: number): boolean {
+  for (let k = end + 1; k < words.length && k <= end + 8; k++) {
+    const w = words[k]!;
+    if (RELATIONSHIP.has(w.lower)) return true;
+    if (w.text === ',' || w.text === ';' || (w.pos === 'VERB' && k > end + 1)) return false;
+  }
+  return false;
 }
 
 // "US" in capitals is the country, not the pronoun "us".

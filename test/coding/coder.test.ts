@@ -132,6 +132,13 @@ for (const c of contextCases) {
   });
 }
 
+test('coder: a section gives its issue to acts that name none, not to acts on the relationship as a whole', () => {
+  const text = 'Missile Defence\n\nRussia and the United States agreed to continue talks. Obama tried to reset the US-Russia relationship.';
+  const d: Doc = { ...doc(text, '2013-07-15'), sections: [{ title: 'Missile Defence', span: { start: 0, end: text.length } }] };
+  const contexts = codedSentencesFromDoc(d, sentencesFromDoc(d), config).map((c) => c.events.map((e) => e.contexts.join(',')).join(';'));
+  assert.deepEqual(contexts.filter(Boolean), ['military;military;diplomatic,military;diplomatic,military', 'diplomatic']);
+});
+
 test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code', () => {
   const d = doc('Putin and Obama stressed the importance of the inter-Syrian talks.', '2016-04-18');
   const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
