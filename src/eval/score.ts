@@ -10,6 +10,8 @@ export interface GoldEvent {
   readonly type: EventType;
   readonly negated: boolean;
   readonly modality: string;
+  /** PLOVER contexts, when the gold set codes them. */
+  readonly contexts: readonly string[];
 }
 
 /** A coded or gold event reduced to what scoring compares. */
@@ -21,6 +23,7 @@ export interface Scored {
   readonly quad: Quad;
   readonly negated: boolean;
   readonly modality: string;
+  readonly contexts: readonly string[];
 }
 
 export const LEVELS = ['dyad', 'quad', 'type'] as const;
@@ -44,6 +47,8 @@ export interface DocScore {
   readonly levels: Readonly<Record<Level, Counts>>;
   readonly negation: Agreement;
   readonly modality: Agreement;
+  /** Over events matched at the quad level whose gold names contexts: the overlap of the two sets (shared over all, summed). */
+  readonly contexts: Agreement;
   /** Gold events not found at the quad level, and coded events that matched nothing: for error analysis. */
   readonly missed: readonly Scored[];
   readonly spurious: readonly Scored[];
@@ -61,17 +66,18 @@ export function goldFromJson(value: unknown): GoldEvent {
   return {
     doc: str('doc'), sentence: str('sentence'), source: str('source'), target: str('target'), type: type as EventType,
     negated: v.negated === true, modality: typeof v.modality === 'string' ? v.modality : 'asserted',
+    contexts: Array.isArray(v.contexts) ? v.contexts.filter((c): c is string => typeof c === 'string') : [],
   };
 }
 
 export function scoredFromGold(g: GoldEvent): Scored {
-  return { sentence: g.sentence, source: g.source, target: g.target, type: g.type, quad: TYPE_TABLE[g.type].quad, negated: g.negated, modality: g.modality };
+  return { sentence: g.sentence, source: g.source, target: g.target, type: g.type, quad: TYPE_TABLE[g.type].quad, negated: g.negated, modality: g.modality, contexts: g.contexts };
 }
 
 export function scoredFromEvent(e: Event): Scored {
   return {
     sentence: e.sentence?.text ?? '', source: e.source.country, target: e.target.country, type: e.type, quad: e.quad,
-    negated: e.negated, modality: e.modality,
+    negated: e.negated, modality: e.modality, contexts: e.contexts,
   };
 }
 
@@ -171,11 +177,22 @@ export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly S
   const quadPairs = matchAt('quad', coded, gold, same).pairs;
   const matchedCoded = new Set(quadPairs.map(([c]) => c));
   const matchedGold = new Set(quadPairs.map(([, g]) => g));
+  let ctxAgree = 0;
+  let ctxTotal = 0;
+  for (const [ci, gi] of quadPairs) {
+    const g = new Set(gold[gi]!.contexts);
+    if (g.size === 0) continue;
+    const c = new Set(coded[ci]!.contexts);
+    const shared = [...c].filter((x) => g.has(x)).length;
+    ctxAgree += shared / (c.size + g.size - shared);
+    ctxTotal++;
+  }
   return {
     doc,
     levels,
     negation: { agree: negAgree, total: dyadPairs.length },
     modality: { agree: modAgree, total: dyadPairs.length },
+    contexts: { agree: ctxAgree, total: ctxTotal },
     missed: gold.filter((_, i) => !matchedGold.has(i)),
     spurious: coded.filter((_, i) => !matchedCoded.has(i)),
   };
@@ -189,7 +206,7 @@ export function totalOf(name: string, scores: readonly DocScore[]): DocScore {
   }
   const sum = (f: (s: DocScore) => Agreement): Agreement => scores.reduce((a, s) => ({ agree: a.agree + f(s).agree, total: a.total + f(s).total }), { agree: 0, total: 0 });
   return {
-    doc: name, levels, negation: sum((s) => s.negation), modality: sum((s) => s.modality),
+    doc: name, levels, negation: sum((s) => s.negation), modality: sum((s) => s.modality), contexts: sum((s) => s.contexts),
     missed: scores.flatMap((s) => s.missed), spurious: scores.flatMap((s) => s.spurious),
   };
 }

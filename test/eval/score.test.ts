@@ -5,8 +5,8 @@ import type { Scored } from '../../src/eval/score.ts';
 
 const S1 = 'Russia has criticised the US for its policy in Syria and has vetoed resolutions in the UNSC.';
 const S2 = 'Moscow abstained from voting on UNSC resolution 1973.';
-const ev = (sentence: string, source: string, target: string, type: Scored['type'], quad: Scored['quad'], negated = false): Scored =>
-  ({ sentence, source, target, type, quad, negated, modality: 'asserted' });
+const ev = (sentence: string, source: string, target: string, type: Scored['type'], quad: Scored['quad'], negated = false, contexts: string[] = []): Scored =>
+  ({ sentence, source, target, type, quad, negated, modality: 'asserted', contexts });
 
 test('score: sentences overlap despite cleaning differences', () => {
   assert.equal(sentencesOverlap(S1, `${S1.slice(0, -1)} calling for sanctions.`), true);
@@ -42,6 +42,12 @@ test('score: matching is maximal and each gold event takes the sentence most lik
   const one = matchAt('type', [ev(S3, 'RUS', 'USA', 'ACCUSE', 3)], gold);
   assert.deepEqual(one.pairs, [[0, 1]]);
   assert.equal(matchAt('type', [ev(S1, 'RUS', 'USA', 'ACCUSE', 3), ev(S3, 'RUS', 'USA', 'ACCUSE', 3)], [ev(S1, 'RUS', 'USA', 'ACCUSE', 3), ev(S1, 'RUS', 'USA', 'ACCUSE', 3)]).counts.tp, 2);
+});
+
+test('score: context overlap over quad-level matches whose gold names contexts', () => {
+  const a = scoreDoc('a', [ev(S1, 'RUS', 'USA', 'ACCUSE', 3, false, ['diplomatic', 'military']), ev(S2, 'RUS', 'UNSC', 'CONCEDE', 1, false, ['diplomatic'])],
+    [ev(S1, 'RUS', 'USA', 'ACCUSE', 3, false, ['military']), ev(S2, 'RUS', 'UNSC', 'CONCEDE', 1)]);
+  assert.deepEqual(a.contexts, { agree: 0.5, total: 1 });
 });
 
 test('score: negation agreement and totals', () => {
