@@ -118,6 +118,9 @@ const contextCases: ReadonlyArray<{ text: string; has: string[]; not: string[] }
   { text: 'Russia and the United States adopted a joint statement on Syria.', has: ['diplomatic'], not: ['human_rights'] },
   { text: 'Putin and Obama stressed the importance of their cooperation.', has: [], not: ['economic'] },
   { text: 'Russia and the United States agreed to increase imports.', has: ['economic'], not: [] },
+  { text: 'Russia abstained from voting on the UN Security Council resolution.', has: [], not: ['election'] },
+  { text: 'Russia and the United States held talks in a businesslike atmosphere.', has: ['diplomatic'], not: ['economic'] },
+  { text: 'Russia demanded legally binding guarantees from the United States.', has: [], not: ['legal'] },
 ];
 
 for (const c of contextCases) {
