@@ -1,6 +1,6 @@
 import type { EventType, Modality } from '../types.ts';
 import { TYPE_TABLE } from '../types.ts';
-import { actorGroups, chainBefore, isVerb, opensClause } from './clauses.ts';
+import { actorGroups, chainBefore, isVerb, opensClause, prepositionBefore } from './clauses.ts';
 import type { ActorGroup, Chain } from './clauses.ts';
 import type { Discourse, ResolvedMention } from './discourse.ts';
 import {
@@ -506,12 +506,17 @@ function isFirstPlural(g: ActorGroup | null): boolean {
 }
 
 /** Both members of the document's pair, when the sentence refers to each of them (or says "bilateral"). */
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside']);
+
 function pairReferredTo(input: FrameInput): End[] | null {
   const pair = input.discourse.docPair;
   if (!pair) return null;
   const found: End[] = [];
   for (const p of pair) {
-    const m = input.mentions.find((r) => r.actors.some((a) => a.country === p.country));
+    // A capital named as the place ("signed in Prague") is not a party.
+    const venue = (r: ResolvedMention): boolean => r.actors.every((a) => a.entry.startsWith('country:') && a.entry.split(':').length > 2)
+      && PLACE_PREPS.has(prepositionBefore(input.words, r.mention.first) ?? '');
+    const m = input.mentions.find((r) => r.actors.some((a) => a.country === p.country) && !venue(r));
     if (!m) return null;
     found.push(endOf(m, p));
   }

@@ -86,6 +86,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'The US has announced its deployment, which moves missiles away from Russia.', events: ['USA>RUS RETREAT future'] },
   { text: 'The UN Security Council imposed a no-fly zone over Syria.', events: ['UNSC>SYR COERCE asserted'] },
   { text: 'Mr Kerry arrived for a meeting with the Russian President.', date: '2016-03-24', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Switzerland and the United States met. Switzerland thanked the United States. Switzerland praised the United States. The treaty between Russia and the United States was signed in Bern.',
+    events: ['CHE>USA CONSULT asserted', 'CHE>USA SUPPORT asserted', 'CHE>USA SUPPORT asserted', 'RUS>USA AGREE asserted', 'USA>CHE CONSULT asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
