@@ -62,10 +62,6 @@ export function actorGroups(words: readonly Word[], mentions: readonly ResolvedM
     }
   }
   const groups: ActorGroup[] = [];
-  const push = (members: ResolvedMention[]): void => {
-    const first = members[0]!.mention.first;
-    groups.push({ members, first, last: members.at(-1)!.mention.last, prep: prepositionBefore(words, first) });
-  };
   for (const run of runs) {
     // Split at bare commas that no later "and"-like link closes; a list inside a phrase
     // ("from Afghanistan, Moscow and Tehran might") ends at its first comma when a verb follows it.
@@ -79,13 +75,18 @@ export function actorGroups(words: readonly Word[], mentions: readonly ResolvedM
       if (closed) {
         current.push(run.members[k + 1]!);
       } else {
-        push(current);
+        groups.push(groupOf(words, current));
         current = [run.members[k + 1]!];
       }
     });
-    push(current);
+    groups.push(groupOf(words, current));
   }
   return groups;
+}
+
+function groupOf(words: readonly Word[], members: ResolvedMention[]): ActorGroup {
+  const first = members[0]!.mention.first;
+  return { members, first, last: members.at(-1)!.mention.last, prep: prepositionBefore(words, first) };
 }
 
 /** Markers found in the verb chain before a trigger. */

@@ -525,14 +525,17 @@ function lightMentions(p: Prepared, config: CoderConfig, docDate: string | null,
   return withGroups(p.words, resolvedMentions(mentionsFromWords(config.actors, p.words, docDate, p.matches), discourse));
 }
 
+function pluralPronoun(r: ResolvedMention): boolean {
+  return r.mention.pronoun === 'they' || r.mention.pronoun === 'pair';
+}
+
 // "They" after a coordination in the same sentence ("Russia and the US announced that they will…") is that group;
 // "Both countries" after "Obama and Medvedev sign…" in the same sentence is those two.
 function withPluralPronouns(words: readonly Word[], resolved: readonly ResolvedMention[]): readonly ResolvedMention[] {
-  const plural = (r: ResolvedMention): boolean => r.mention.pronoun === 'they' || r.mention.pronoun === 'pair';
-  if (!resolved.some(plural)) return resolved;
-  const groups = actorGroups(words, resolved.filter((r) => !plural(r)));
+  if (!resolved.some(pluralPronoun)) return resolved;
+  const groups = actorGroups(words, resolved.filter((r) => !pluralPronoun(r)));
   return resolved.map((r) => {
-    if (!plural(r)) return r;
+    if (!pluralPronoun(r)) return r;
     const group = [...groups].reverse().find((g) => g.last < r.mention.first && g.members.length >= 2
       && (r.mention.pronoun === 'they' || new Set(g.members.flatMap((m) => m.actors.map((a) => a.country))).size === 2));
     return group ? { ...r, actors: group.members.flatMap((m) => m.actors) } : r;

@@ -56,6 +56,11 @@ export interface ResolvedMention {
 
 const isCountryLike = (r: Resolved): boolean => r.country.length === 3 && r.country !== 'IGO';
 
+// What "it" can stand for: one actor, not a person, a plural or an adjective.
+function itCandidate(r: ResolvedMention): boolean {
+  return !r.mention.person && !r.mention.plural && r.actors.length === 1 && r.mention.kind !== 'adjectival';
+}
+
 /**
  * Resolves every mention of a sentence: named actors as they are, pronouns to
  * the nearest fitting actor earlier in the sentence or in the previous one,
@@ -63,7 +68,6 @@ const isCountryLike = (r: Resolved): boolean => r.country.length === 3 && r.coun
  */
 export function resolvedMentions(mentions: readonly Mention[], d: Discourse): ResolvedMention[] {
   const out: ResolvedMention[] = [];
-  const earlier = (): Mention[] => out.filter((r) => r.actors.length > 0).map((r) => r.mention);
   for (const m of mentions) {
     if (m.kind === 'actor' || m.kind === 'adjectival') {
       out.push({ mention: m, actors: m.ref ? [m.ref] : [], via: 'named' });
@@ -85,7 +89,7 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
       out.push({ mention: m, actors: ref ? [ref] : [], via: 'title' });
       continue;
     }
-    const before = earlier();
+    const before = out.filter((r) => r.actors.length > 0).map((r) => r.mention);
     const resolvedBefore = out.filter((r) => r.actors.length > 0);
     switch (m.pronoun) {
       case 'i':
@@ -105,12 +109,11 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
         break;
       }
       case 'it': {
-        const fits = (r: ResolvedMention): boolean => !r.mention.person && !r.mention.plural && r.actors.length === 1 && r.mention.kind !== 'adjectival';
         // A subject "it" takes an earlier subject ("Russia has good ties with Iran though it has agreed…"), else the nearest.
         // An object "it" ("an embargo on it") is not its own clause's subject; a possessive may be ("the US announced its plan").
         const subjectBefore = m.possessive ? undefined : [...resolvedBefore].reverse().find((r) => r.mention.subject);
-        const inSentence = (m.subject ? resolvedBefore.find((r) => r.mention.subject && fits(r)) : undefined)
-          ?? [...resolvedBefore].reverse().find((r) => fits(r) && (m.subject || !subjectBefore || r.actors[0]!.country !== subjectBefore.actors[0]?.country));
+        const inSentence = (m.subject ? resolvedBefore.find((r) => r.mention.subject && itCandidate(r)) : undefined)
+          ?? [...resolvedBefore].reverse().find((r) => itCandidate(r) && (m.subject || !subjectBefore || r.actors[0]!.country !== subjectBefore.actors[0]?.country));
         const ref = inSentence?.actors[0] ?? d.previous.find((p) => !!p) ?? null;
         out.push({ mention: m, actors: ref ? [ref] : [], via: 'pronoun' });
         break;

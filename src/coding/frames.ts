@@ -804,6 +804,10 @@ function isStatistic(words: readonly Word[], t: Trigger): boolean {
   return AMOUNT.test(after) && /\b(were|was|is|are|reached|reach|stood|totall?ed|amounted|grew|rose|fell|increased|decreased|doubled|exceeded)\b/i.test(after);
 }
 
+function rejection(trigger: Trigger, kind: Rejection['kind'], detail: string): Rejection {
+  return { trigger, kind, detail };
+}
+
 /**
  * Drafts the events of one sentence from its triggers: finds each trigger's
  * source and target, expands groups and pairs, reads negation and modality,
@@ -818,37 +822,34 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
   const content = contentTriggers(input);
   const { suppressed: complements, hoped } = complementTriggers(input);
   let sentenceText: string | null = null;
-  const reject = (t: Trigger, kind: Rejection['kind'], detail: string): void => {
-    rejections.push({ trigger: t, kind, detail });
-  };
 
   for (const t of input.triggers) {
     const headText = words[t.head]!.text;
     if (t.head < input.contentStart) continue;
     if (insideName(input, t.head)) {
-      reject(t, 'not-an-act', `"${headText}" is part of a name`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is part of a name`));
       continue;
     }
     if ((t.rule.type === 'CONSULT' || t.rule.type === 'COOPERATE') && habitual(words, t)) {
-      reject(t, 'not-an-act', `"${headText}" is habitual contact with no occasion: a state`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is habitual contact with no occasion: a state`));
       continue;
     }
     if (content.has(t)) {
-      reject(t, 'not-an-act', `"${headText}" names the content or grounds of another act`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" names the content or grounds of another act`));
       continue;
     }
     if (complements.has(t)) {
-      reject(t, 'not-an-act', `"${headText}" is in the complement of a verb whose type wins`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is in the complement of a verb whose type wins`));
       continue;
     }
     const rule = t.rule;
     const nominal = rule.flags.has('noun');
     if (rule.id === 'sign' && signsALaw(words, t)) {
-      reject(t, 'not-an-act', `"${headText}" signs a law: a domestic act, whose provisions are coded on their own`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" signs a law: a domestic act, whose provisions are coded on their own`));
       continue;
     }
     if (rule.flags.has('hope') && input.triggers.some((u) => hoped.has(u) && u.head > t.head && u.head <= t.end + 10)) {
-      reject(t, 'not-an-act', `"${headText}" only frames the act it hopes for, which is coded on its own`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" only frames the act it hopes for, which is coded on its own`));
       continue;
     }
     let chainHead = t.head;
@@ -859,19 +860,19 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
 
     if (nominal) {
       if (isAntecedent(words, t.head)) {
-        reject(t, 'not-an-act', `"${headText}" is named only as what came before another act`);
+        rejections.push(rejection(t, 'not-an-act', `"${headText}" is named only as what came before another act`));
         continue;
       }
       if (rule.type === 'CONSULT' && isVenue(words, t.head)) {
-        reject(t, 'not-an-act', `"${headText}" is only the place of another act`);
+        rejections.push(rejection(t, 'not-an-act', `"${headText}" is only the place of another act`));
         continue;
       }
       if (isMembership(words, t.head)) {
-        reject(t, 'not-an-act', `"${headText}" is named as something an actor is part of: a state`);
+        rejections.push(rejection(t, 'not-an-act', `"${headText}" is named as something an actor is part of: a state`));
         continue;
       }
       if (isStatistic(words, t)) {
-        reject(t, 'statistic', `"${headText}" is measured by a figure: a statistic, not an event`);
+        rejections.push(rejection(t, 'statistic', `"${headText}" is measured by a figure: a statistic, not an event`));
         continue;
       }
       const governor = verbGoverning(words, t.head);
@@ -960,34 +961,34 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       }
     }
     if (sources.length === 0) {
-      reject(t, 'one-actor', `no actor found for "${headText}"`);
+      rejections.push(rejection(t, 'one-actor', `no actor found for "${headText}"`));
       continue;
     }
     // A speaker glad to be meeting the addressee says so: the meeting is coded ("I am happy to be meeting with you").
     const courtesyMeeting = input.speech && rule.type === 'CONSULT' && meetsTheAddressee(words, t);
     if (!courtesyMeeting && underAttitude(words, clauseStart, chain.start)) {
-      reject(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`));
       continue;
     }
     if (insideCondition(words, clauseStart, t.head)) {
-      reject(t, 'not-an-act', `"${headText}" is the condition of another clause, not an act`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is the condition of another clause, not an act`));
       continue;
     }
     const firstPerson = isFirstPerson(sourceGroup) || (sourceGroup === null && input.speech);
     if (rule.flags.has('speaker') && !firstPerson) {
-      reject(t, 'not-an-act', `"${headText}" is an attitude unless the speaker says it of themselves`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is an attitude unless the speaker says it of themselves`));
       continue;
     }
     if (!firstPerson && chain.words.some((x) => PERFORMATIVE.has(x.replace(/(es|s|ed|d)$/, '')) || PERFORMATIVE.has(x))) {
-      reject(t, 'not-an-act', `"${headText}" is only wanted or liked: a state`);
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" is only wanted or liked: a state`));
       continue;
     }
     if (reading.author && !firstPerson && (modality === 'hypothetical' || input.facts.genre === 'analysis')) {
-      reject(t, 'speculation', `"${headText}" is the author's ${modality === 'hypothetical' ? 'speculation' : 'prediction'}`);
+      rejections.push(rejection(t, 'speculation', `"${headText}" is the author's ${modality === 'hypothetical' ? 'speculation' : 'prediction'}`));
       continue;
     }
     if (rule.type === 'COOPERATE' && !t.rule.contexts.length && UNSPECIFIC.test(sentenceText ??= words.map((w) => w.text).join(' '))) {
-      reject(t, 'not-an-act', 'cooperation in unnamed fields is a state, not an act');
+      rejections.push(rejection(t, 'not-an-act', 'cooperation in unnamed fields is a state, not an act'));
       continue;
     }
 
@@ -1053,12 +1054,12 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // "The two sides decided to…" is an agreement; one side's decision is only what it decided.
     if (rule.flags.has('joint') && !groupActs) {
-      reject(t, 'one-actor', `"${headText}" agrees only when several act together`);
+      rejections.push(rejection(t, 'one-actor', `"${headText}" agrees only when several act together`));
       continue;
     }
     const kept = pairs.filter(([s, g]) => s.actor.country !== g.actor.country);
     if (kept.length === 0) {
-      reject(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${headText}"`);
+      rejections.push(rejection(t, pairs.length > 0 ? 'same-country' : 'one-actor', pairs.length > 0 ? 'both ends are the same country' : `no target found for "${headText}"`));
       continue;
     }
     // "said he would not provide support": a declared refusal is REJECT, not a negated act.

@@ -158,11 +158,6 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
   const raw = all.filter((m, k) => !collective[m.first] && !collective[m.last] && !insideLongerName(words, all, k));
   const mentions: Mention[] = [];
   const used = new Uint8Array(words.length);
-  const text = (a: number, b: number): string => {
-    let out = words[a]?.text ?? '';
-    for (let k = a + 1; k <= b; k++) out += (words[k - 1]!.end < words[k]!.start ? ' ' : '') + words[k]!.text;
-    return out;
-  };
 
   let r = 0;
   while (r < raw.length) {
@@ -174,7 +169,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
       const b = pick(next, STATE);
       if (b && b.code !== a.code) {
         const first = words[m.first - 1]?.lower === 'the' ? m.first - 1 : m.first;
-        mentions.push(mention(words, first, next.last, text(first, next.last), 'pair', null, [
+        mentions.push(mention(words, first, next.last, spanText(words, first, next.last), 'pair', null, [
           { country: a.code, sector: 'GOV', entry: a.entry }, { country: b.code, sector: 'GOV', entry: b.entry }]));
         for (let k = first; k <= next.last; k++) used[k] = 1;
         r += 2;
@@ -189,7 +184,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     while (first > 0 && (['the', 'a', 'an'].includes(words[first - 1]!.lower) || HONORIFICS.has(words[first - 1]!.lower))) first--;
     const last = group.last;
     for (let k = first; k <= last; k++) used[k] = 1;
-    mentions.push(resolveGroup(words, group, first, last, text(first, last), date));
+    mentions.push(resolveGroup(words, group, first, last, spanText(words, first, last), date));
   }
 
   // Collectives and pronouns in words not already part of a mention.
@@ -205,7 +200,7 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
         const kind: MentionKind = key === 'pair' ? 'collective' : key === 'title' ? 'title' : 'pronoun';
         const pron = key === 'pair' ? 'pair' : key;
         mentions.push({
-          ...mention(words, i, end, text(i, end), kind, null, null),
+          ...mention(words, i, end, spanText(words, i, end), kind, null, null),
           pronoun: pron,
           plural: key === 'pair',
           title: key === 'title' ? 'president' : null,
@@ -238,6 +233,13 @@ function placesWithTheirState(words: readonly Word[], mentions: Mention[]): Ment
     if (m.first !== before.last + 2 || words[before.last + 1]?.text !== ',') return m;
     return { ...m, kind: 'location', ref: null, theater: m.ref.country };
   });
+}
+
+// The words from `a` to `b` as written, spaced where the text has a space.
+function spanText(words: readonly Word[], a: number, b: number): string {
+  let out = words[a]?.text ?? '';
+  for (let k = a + 1; k <= b; k++) out += (words[k - 1]!.end < words[k]!.start ? ' ' : '') + words[k]!.text;
+  return out;
 }
 
 // "US and British activists": the first adjective shares the noun of the second.
@@ -308,6 +310,44 @@ function mention(words: readonly Word[], first: number, last: number, text: stri
   };
 }
 
+const NOT_ABSORBED = 0;
+const ABSORBED = 1;
+const ABSORBED_EXPECTING_NAME = 2;
+const ABSORBED_NAMED = 3;
+
+// Adds a dictionary match to the noun phrase being built, if it can extend it; says whether a name may follow.
+function absorbInto(g: Group, m: RawMatch, first: boolean, date: string | null, words: readonly Word[]): number {
+  const person = personCandidate(m, date);
+  if (person && !g.person) {
+    g.person = person;
+    g.last = m.last;
+    return ABSORBED_NAMED;
+  }
+  if (g.person) return NOT_ABSORBED;
+  const agent = pick(m, AGENT);
+  if (agent && (g.country || g.body || g.igo || g.agent || first)) {
+    if (g.agent && g.country && agent === g.agent) return NOT_ABSORBED;
+    g.agent = agent;
+    g.titleText = words.slice(m.first, m.last + 1).map((w) => w.lower).join(' ');
+    g.last = m.last;
+    return agent.animate ? ABSORBED_EXPECTING_NAME : ABSORBED_NAMED;
+  }
+  if (!first) return NOT_ABSORBED;
+  const country = pick(m, STATE);
+  const body = pick(m, BODY);
+  const igo = pick(m, IGO);
+  const demonym = pick(m, DEMONYM);
+  const location = pick(m, LOCATION);
+  if (body) g.body = body;
+  else if (igo) g.igo = igo;
+  else if (demonym && !country) g.demonym = demonym;
+  else if (country) g.country = country;
+  else if (location) g.location = location;
+  else return NOT_ABSORBED;
+  g.last = m.last;
+  return ABSORBED;
+}
+
 // Extends a dictionary match into the noun phrase around it: country/adjective + agents + person,
 // agent + "of" + country, honorific + person, and unknown capitalised names after a title.
 function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], date: string | null): { group: Group; nextRaw: number } {
@@ -317,42 +357,8 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
   };
   let k = r;
   let expectName = false;
-  const absorb = (m: RawMatch): boolean => {
-    const person = personCandidate(m, date);
-    const agent = pick(m, AGENT);
-    const country = pick(m, STATE);
-    const body = pick(m, BODY);
-    const igo = pick(m, IGO);
-    const demonym = pick(m, DEMONYM);
-    const location = pick(m, LOCATION);
-    if (person && !g.person) {
-      g.person = person;
-      g.last = m.last;
-      expectName = false;
-      return true;
-    }
-    if (g.person) return false;
-    if (agent && (g.country || g.body || g.igo || g.agent || k === r)) {
-      if (g.agent && g.country && agent === g.agent) return false;
-      g.agent = agent;
-      g.titleText = words.slice(m.first, m.last + 1).map((w) => w.lower).join(' ');
-      g.last = m.last;
-      expectName = agent.animate;
-      return true;
-    }
-    if (k === r) {
-      if (body) g.body = body;
-      else if (igo) g.igo = igo;
-      else if (demonym && !country) g.demonym = demonym;
-      else if (country) g.country = country;
-      else if (location) g.location = location;
-      else return false;
-      g.last = m.last;
-      return true;
-    }
-    return false;
-  };
-  absorb(raw[k]!);
+  const opening = absorbInto(g, raw[k]!, true, date, words);
+  if (opening !== ABSORBED && opening !== NOT_ABSORBED) expectName = opening === ABSORBED_EXPECTING_NAME;
   k++;
   while (k < raw.length) {
     const m = raw[k]!;
@@ -391,7 +397,9 @@ function groupFrom(raw: readonly RawMatch[], r: number, words: readonly Word[], 
     } else if (gap !== 0) {
       break;
     }
-    if (!absorb(m)) break;
+    const absorbed = absorbInto(g, m, false, date, words);
+    if (absorbed === NOT_ABSORBED) break;
+    if (absorbed !== ABSORBED) expectName = absorbed === ABSORBED_EXPECTING_NAME;
     k++;
   }
   // An adjective that is not followed by an agent or a person qualifies a thing ("Russian grievances").
