@@ -507,6 +507,7 @@ function isFirstPlural(g: ActorGroup | null): boolean {
 
 /** Both members of the document's pair, when the sentence refers to each of them (or says "bilateral"). */
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside']);
+const SAYING = new Set(['stress', 'note', 'emphasize', 'emphasise', 'underline', 'say', 'point', 'reiterate', 'reaffirm', 'express', 'inform', 'recall', 'highlight']);
 
 function pairReferredTo(input: FrameInput): End[] | null {
   const pair = input.discourse.docPair;
@@ -548,6 +549,8 @@ function underAttitude(words: readonly Word[], from: number, head: number): bool
     if (['and', 'but'].includes(w.lower) && (isVerb(words[j + 1]) || words[j + 1]?.pos === 'AUX')) coordinated = true;
     if (['and', 'but', 'so', 'yet'].includes(w.lower) && words[j - 1]?.text === ',' && words[j + 1]?.lower !== 'to') return false;
     if (coordinated && (w.lower === 'that' || w.lower === 'to')) complementAfter = true;
+    // "I would like to stress that…" says it now; it is no wish.
+    if (w.lower === 'like' && words[j - 1]?.lower === 'would' && words[j + 1]?.lower === 'to' && SAYING.has(words[j + 2]?.lemma ?? '')) return false;
     const governs = (RECOMMENDING.has(w.lower) && impersonal(words, j))
       // "expressed concern" is an act, handled by its own pattern.
       || ((ATTITUDE_WORDS.has(w.lemma) || ATTITUDE_WORDS.has(w.lower)) && !(words[j - 1] && ['express', 'voice', 'raise', 'reiterate'].includes(words[j - 1]!.lemma)));

@@ -88,6 +88,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Mr Kerry arrived for a meeting with the Russian President.', date: '2016-03-24', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Switzerland and the United States met. Switzerland thanked the United States. Switzerland praised the United States. The treaty between Russia and the United States was signed in Bern.',
     events: ['CHE>USA CONSULT asserted', 'CHE>USA SUPPORT asserted', 'CHE>USA SUPPORT asserted', 'RUS>USA AGREE asserted', 'USA>CHE CONSULT asserted', 'USA>RUS AGREE asserted'] },
+  { text: 'Russia and India met. I would like to stress that friendship with India is among the top priorities of our foreign policy.', source: 'http://kremlin.ru/x',
+    events: ['IND>RUS CONSULT asserted', 'RUS>IND AGREE asserted', 'RUS>IND CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
