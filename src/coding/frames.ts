@@ -786,6 +786,18 @@ function isVenue(words: readonly Word[], head: number): boolean {
   return prep === 'of' && ['sidelines', 'margins', 'margin', 'sideline', 'eve', 'framework', 'eve'].includes(words[j - 1]?.lower ?? '');
 }
 
+const MEASURES = new Set(['level', 'levels', 'degree', 'scale', 'quality', 'nature', 'state', 'intensity', 'depth', 'scope']);
+
+/** "the unprecedented level of our military and technical cooperation": a relationship measured is a state (not "a level of harassment"). */
+function measuredRelation(words: readonly Word[], head: number): boolean {
+  for (let j = head - 1; j >= Math.max(1, head - 6); j--) {
+    const w = words[j]!;
+    if (w.lower === 'of') return MEASURES.has(words[j - 1]!.lower);
+    if (!['ADJ', 'DET', 'PRON', 'CCONJ', 'NOUN', 'PROPN'].includes(w.pos) || w.text === ',') return false;
+  }
+  return false;
+}
+
 /** "is a member of …", "a key player in the P5+1 talks": membership is a state. */
 function isMembership(words: readonly Word[], head: number): boolean {
   for (let j = head - 1; j >= Math.max(0, head - 16); j--) {
@@ -868,6 +880,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       }
       if (rule.type === 'CONSULT' && isVenue(words, t.head)) {
         rejections.push(rejection(t, 'not-an-act', `"${headText}" is only the place of another act`));
+        continue;
+      }
+      if (TYPE_TABLE[rule.type].quad <= 2 && measuredRelation(words, t.head)) {
+        rejections.push(rejection(t, 'not-an-act', `"${headText}" is measured ("the level of cooperation"): a state`));
         continue;
       }
       if (isMembership(words, t.head)) {

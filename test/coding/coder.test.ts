@@ -90,6 +90,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
     events: ['CHE>USA CONSULT asserted', 'CHE>USA SUPPORT asserted', 'CHE>USA SUPPORT asserted', 'RUS>USA AGREE asserted', 'USA>CHE CONSULT asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Russia and India met. I would like to stress that friendship with India is among the top priorities of our foreign policy.', source: 'http://kremlin.ru/x',
     events: ['IND>RUS CONSULT asserted', 'RUS>IND AGREE asserted', 'RUS>IND CONSULT asserted'] },
+  { text: 'Russia and India have reached an unprecedented level of military cooperation.', events: [] },
+  { text: 'Our diplomats in Moscow faced an unacceptable level of harassment by Russian authorities.', publisher: 'The White House', events: ['RUS>USA COERCE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
