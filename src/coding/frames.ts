@@ -425,7 +425,7 @@ function adjunctVerb(words: readonly Word[], head: number): number {
 
 const OWN_RELATIONS = new Set(['relations', 'relationship', 'ties', 'bilateral', 'cooperation', 'partnership', 'our', 'their', 'both', 'mutual', 'joint']);
 
-/** The one state, other than the sources, named in what the sources stressed, unless it is about their own relations. */
+// The one state, other than the sources, named in what the sources stressed, unless it is about their own relations.
 function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[]): End | null {
   const { words } = input;
   const own = new Set(sources.map((s) => s.actor.country));
@@ -439,7 +439,7 @@ function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[
   return endOf(first, first.actors[0]!);
 }
 
-/** The other side of the pair the text is about, when every source is on one side of it. */
+// The other side of the pair the text is about, when every source is on one side of it.
 function partnerOf(d: Discourse, sources: readonly End[]): Resolved | null {
   if (!d.pair || sources.length === 0) return null;
   const [a, b] = d.pair;
@@ -450,7 +450,7 @@ function partnerOf(d: Discourse, sources: readonly End[]): Resolved | null {
 
 const LAWS = new Set(['law', 'bill', 'decree', 'act', 'legislation', 'order', 'amendment', 'ordinance', 'statute']);
 
-/** "signs the Dima Yakovlev Law", "signed an executive order": the object is a law. */
+// "signs the Dima Yakovlev Law", "signed an executive order": the object is a law.
 function signsALaw(words: readonly Word[], t: Trigger): boolean {
   for (let k = t.end + 1; k < words.length && k <= t.end + 8; k++) {
     const w = words[k]!;
@@ -788,7 +788,7 @@ function isVenue(words: readonly Word[], head: number): boolean {
 
 const MEASURES = new Set(['level', 'levels', 'degree', 'scale', 'quality', 'nature', 'state', 'intensity', 'depth', 'scope']);
 
-/** "the unprecedented level of our military and technical cooperation": a relationship measured is a state (not "a level of harassment"). */
+// "the unprecedented level of our military and technical cooperation": a relationship measured is a state (not "a level of harassment").
 function measuredRelation(words: readonly Word[], head: number): boolean {
   for (let j = head - 1; j >= Math.max(1, head - 6); j--) {
     const w = words[j]!;
