@@ -439,6 +439,16 @@ function thirdPartyProcess(input: FrameInput, t: Trigger, sources: readonly End[
   return endOf(first, first.actors[0]!);
 }
 
+// "X's invitation to join Y": Y invited X.
+function invitedToJoin(input: FrameInput, groups: readonly ActorGroup[], t: Trigger): { inviter: ActorGroup; invitee: ActorGroup } | null {
+  const { words } = input;
+  if (words[t.end + 1]?.lower !== 'to' || words[t.end + 2]?.lemma !== 'join') return null;
+  const invitee = agentOfNoun(input, groups, t.head);
+  const inviter = groups.find((g) => g.first > t.end + 2 && g.first <= t.end + 4);
+  if (!invitee || !inviter || !invitee.members.every((m) => m.mention.possessive)) return null;
+  return { inviter, invitee };
+}
+
 // The other side of the pair the text is about, when every source is on one side of it.
 function partnerOf(d: Discourse, sources: readonly End[]): Resolved | null {
   if (!d.pair || sources.length === 0) return null;
@@ -872,6 +882,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     let how = '';
     let announced = false;
     let passive = false;
+    let invitee: ActorGroup | null = null;
 
     if (nominal) {
       if (isAntecedent(words, t.head)) {
@@ -894,7 +905,14 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
         rejections.push(rejection(t, 'statistic', `"${headText}" is measured by a figure: a statistic, not an event`));
         continue;
       }
-      const governor = verbGoverning(words, t.head);
+      // "Russia's invitation to join the WTO": the organisation invites the possessor.
+      const joining = rule.id === 'invitation' ? invitedToJoin(input, groups, t) : null;
+      if (joining) {
+        sourceGroup = joining.inviter;
+        invitee = joining.invitee;
+        how = `${rule.id}: the body one is invited to join`;
+      }
+      const governor = joining ? -1 : verbGoverning(words, t.head);
       if (governor >= 0) {
         chainHead = governor;
         announced = FUTURE_LIGHT_VERBS.has(words[governor]!.lemma);
@@ -1018,6 +1036,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     const recip = rule.flags.has('mutual') || rule.flags.has('recip') || jointNote;
     let targetGroup: ActorGroup | null = null;
     if (passive) targetGroup = subjectOf(input, groups, chain.start);
+    targetGroup ??= invitee;
     const groupActs = recip && sources.length >= 2 && new Set(sources.map((s) => s.actor.country)).size >= 2;
     targetGroup ??= targetOf(input, groups, t, sources, groupActs);
     if (groupActs && targetGroup && !(targetGroup.prep === 'with' || targetGroup.prep === 'between' || targetGroup.prep === null)) targetGroup = null;
