@@ -628,6 +628,8 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
           continue;
         }
         if (bracket > 0) continue;
+        // ", including …" goes on with what was agreed or outlined.
+        if (agreeing && w.text === ',' && words[j + 1]?.lower === 'including') continue;
         if (opensClause(words, j) || w.text === ',' || w.text === ';') {
           inside = false;
           break;

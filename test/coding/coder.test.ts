@@ -93,6 +93,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia and India have reached an unprecedented level of military cooperation.', events: [] },
   { text: 'Our diplomats in Moscow faced an unacceptable level of harassment by Russian authorities.', publisher: 'The White House', events: ['RUS>USA COERCE asserted'] },
   { text: "Obama highlighted Russia's recent invitation to join the World Trade Organization.", date: '2012-03-09', events: ['WTO>RUS AGREE asserted'] },
+  { text: 'Obama and Putin outlined areas for future cooperation, including strengthening trade relations.', date: '2012-03-09', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
