@@ -171,6 +171,8 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
       if (v >= 0) return subjectOf(input, groups, chainBefore(words, v).start, depth + 1);
       continue;
     }
+    // "I very much hope that your visit will…": a clause after a verb of saying or thinking has its own subject, or none.
+    if (w.lower === 'that' && CLAUSE_TAKING.has(words[j - 1]?.lemma ?? '')) return null;
     if (['which', 'who', 'that'].includes(w.lower)) {
       const ante = antecedentOf(words, groups, j);
       if (ante) return ante;
@@ -191,6 +193,7 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
   return null;
 }
 
+const CLAUSE_TAKING = new Set([...REPORTING_VERBS, ...ATTITUDE_WORDS, 'hope', 'expect', 'trust', 'agree', 'announce', 'stress', 'note', 'emphasize', 'emphasise']);
 const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'once', 'following']);
 
 /** A form of address ("Mr President, thank you"): a title followed by a comma, never a subject. */

@@ -94,6 +94,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Our diplomats in Moscow faced an unacceptable level of harassment by Russian authorities.', publisher: 'The White House', events: ['RUS>USA COERCE asserted'] },
   { text: "Obama highlighted Russia's recent invitation to join the World Trade Organization.", date: '2012-03-09', events: ['WTO>RUS AGREE asserted'] },
   { text: 'Obama and Putin outlined areas for future cooperation, including strengthening trade relations.', date: '2012-03-09', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
+  { text: 'Vladimir Putin met John Kerry.\n\nVladimir Putin: I very much hope that your visit will allow us to harmonise our positions as regards further settlement both in Syria and, as you said, in Ukraine.', date: '2016-03-24', source: 'http://kremlin.ru/x',
+    events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
