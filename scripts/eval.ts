@@ -1,9 +1,9 @@
 // npm run eval -- <gold-dir> <texts-dir> [--details] [--json]
 // Codes each NAME.txt that has a NAME.jsonl of gold events and prints precision,
 // recall and F1 at three levels (source+target; +quad; +type), negation and
-// modality agreement, context overlap (where the gold codes contexts), and whether
-// the pre-filter changed any event. A gold `IGO` (peer suites' code for any
-// organisation) matches a named one (`UN`, `EU`).
+// modality agreement, context overlap and theater agreement (where the gold
+// codes them), and whether the pre-filter changed any event. A gold `IGO` (peer
+// suites' code for any organisation) matches a named one (`UN`, `EU`).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { docFromPath } from '../src/ingest/index.ts';
@@ -31,9 +31,10 @@ function row(s: DocScore): string {
   const neg = s.negation.total ? pct(s.negation.agree / s.negation.total) : '  -  ';
   const mod = s.modality.total ? pct(s.modality.agree / s.modality.total) : '  -  ';
   const ctx = s.contexts.total ? pct(s.contexts.agree / s.contexts.total) : '  -  ';
+  const thr = s.theater.total ? pct(s.theater.agree / s.theater.total) : '  -  ';
   const gold = s.levels.dyad.tp + s.levels.dyad.fn;
   const coded = s.levels.dyad.tp + s.levels.dyad.fp;
-  return `${s.doc.slice(0, 44).padEnd(44)} ${String(gold).padStart(4)} ${String(coded).padStart(5)}  ${cells.join('  ')}  ${neg}  ${mod}  ${ctx}`;
+  return `${s.doc.slice(0, 44).padEnd(44)} ${String(gold).padStart(4)} ${String(coded).padStart(5)}  ${cells.join('  ')}  ${neg}  ${mod}  ${ctx}  ${thr}`;
 }
 
 function show(e: Scored): string {
@@ -87,7 +88,7 @@ if (flags.has('--json')) {
   const out = (s: DocScore): object => ({
     doc: s.doc,
     ...Object.fromEntries(LEVELS.map((l) => [l, { ...s.levels[l], ...prf(s.levels[l]) }])),
-    negation: s.negation, modality: s.modality, contexts: s.contexts,
+    negation: s.negation, modality: s.modality, contexts: s.contexts, theater: s.theater,
   });
   console.log(JSON.stringify({
     docs: scores.map(out), seed: seed.length ? out(totalOf('seed', seed)) : null,
@@ -95,7 +96,7 @@ if (flags.has('--json')) {
     prefilter: { sentences, skipped, docsChanged: prefilterDiffs },
   }, null, 2));
 } else {
-  console.log(`${'document'.padEnd(44)} gold coded  ${LEVELS.map((l) => `${l.padEnd(4)} P     R     F1   `).join(' ')} neg   mod   ctx`);
+  console.log(`${'document'.padEnd(44)} gold coded  ${LEVELS.map((l) => `${l.padEnd(4)} P     R     F1   `).join(' ')} neg   mod   ctx   thr`);
   for (const s of scores) console.log(row(s));
   console.log('-'.repeat(130));
   if (seed.length && others.length) {

@@ -12,6 +12,8 @@ export interface GoldEvent {
   readonly modality: string;
   /** PLOVER contexts, when the gold set codes them. */
   readonly contexts: readonly string[];
+  /** Theater (`SYR`, `Central Asia`), `null` for none, `undefined` when the gold set does not code it. */
+  readonly theater?: string | null;
 }
 
 /** A coded or gold event reduced to what scoring compares. */
@@ -24,6 +26,7 @@ export interface Scored {
   readonly negated: boolean;
   readonly modality: string;
   readonly contexts: readonly string[];
+  readonly theater?: string | null;
 }
 
 export const LEVELS = ['dyad', 'quad', 'type'] as const;
@@ -49,6 +52,8 @@ export interface DocScore {
   readonly modality: Agreement;
   /** Over events matched at the quad level whose gold names contexts: the overlap of the two sets (shared over all, summed). */
   readonly contexts: Agreement;
+  /** Over events matched at the quad level whose gold codes a theater (or none): same theater. */
+  readonly theater: Agreement;
   /** Gold events not found at the quad level, and coded events that matched nothing: for error analysis. */
   readonly missed: readonly Scored[];
   readonly spurious: readonly Scored[];
@@ -67,17 +72,18 @@ export function goldFromJson(value: unknown): GoldEvent {
     doc: str('doc'), sentence: str('sentence'), source: str('source'), target: str('target'), type: type as EventType,
     negated: v.negated === true, modality: typeof v.modality === 'string' ? v.modality : 'asserted',
     contexts: Array.isArray(v.contexts) ? v.contexts.filter((c): c is string => typeof c === 'string') : [],
+    theater: 'theater' in v ? (typeof v.theater === 'string' ? v.theater : null) : undefined,
   };
 }
 
 export function scoredFromGold(g: GoldEvent): Scored {
-  return { sentence: g.sentence, source: g.source, target: g.target, type: g.type, quad: TYPE_TABLE[g.type].quad, negated: g.negated, modality: g.modality, contexts: g.contexts };
+  return { sentence: g.sentence, source: g.source, target: g.target, type: g.type, quad: TYPE_TABLE[g.type].quad, negated: g.negated, modality: g.modality, contexts: g.contexts, theater: g.theater };
 }
 
 export function scoredFromEvent(e: Event): Scored {
   return {
     sentence: e.sentence?.text ?? '', source: e.source.country, target: e.target.country, type: e.type, quad: e.quad,
-    negated: e.negated, modality: e.modality, contexts: e.contexts,
+    negated: e.negated, modality: e.modality, contexts: e.contexts, theater: e.theater,
   };
 }
 
@@ -163,6 +169,18 @@ function sentenceLikeness(a: string, b: string): number {
   return shared / Math.max(1, wa.size + wb.size - shared);
 }
 
+function theaterAgreement(pairs: readonly [number, number][], coded: readonly Scored[], gold: readonly Scored[]): Agreement {
+  let agree = 0;
+  let total = 0;
+  for (const [ci, gi] of pairs) {
+    const g = gold[gi]!.theater;
+    if (g === undefined) continue;
+    total++;
+    if ((coded[ci]!.theater ?? null) === g) agree++;
+  }
+  return { agree, total };
+}
+
 /** Scores one document's coded events against its gold events. */
 export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly Scored[], same: SameActor = exact): DocScore {
   const levels = {} as Record<Level, Counts>;
@@ -193,6 +211,7 @@ export function scoreDoc(doc: string, coded: readonly Scored[], gold: readonly S
     negation: { agree: negAgree, total: dyadPairs.length },
     modality: { agree: modAgree, total: dyadPairs.length },
     contexts: { agree: ctxAgree, total: ctxTotal },
+    theater: theaterAgreement(quadPairs, coded, gold),
     missed: gold.filter((_, i) => !matchedGold.has(i)),
     spurious: coded.filter((_, i) => !matchedCoded.has(i)),
   };
@@ -206,7 +225,7 @@ export function totalOf(name: string, scores: readonly DocScore[]): DocScore {
   }
   const sum = (f: (s: DocScore) => Agreement): Agreement => scores.reduce((a, s) => ({ agree: a.agree + f(s).agree, total: a.total + f(s).total }), { agree: 0, total: 0 });
   return {
-    doc: name, levels, negation: sum((s) => s.negation), modality: sum((s) => s.modality), contexts: sum((s) => s.contexts),
+    doc: name, levels, negation: sum((s) => s.negation), modality: sum((s) => s.modality), contexts: sum((s) => s.contexts), theater: sum((s) => s.theater),
     missed: scores.flatMap((s) => s.missed), spurious: scores.flatMap((s) => s.spurious),
   };
 }

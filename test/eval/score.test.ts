@@ -50,6 +50,14 @@ test('score: context overlap over quad-level matches whose gold names contexts',
   assert.deepEqual(a.contexts, { agree: 0.5, total: 1 });
 });
 
+test('score: theater agreement where the gold codes a theater, none included', () => {
+  const withTheater = (e: Scored, theater: string | null | undefined): Scored => ({ ...e, theater });
+  const a = scoreDoc('a', [withTheater(ev(S1, 'RUS', 'USA', 'ACCUSE', 3), 'SYR'), withTheater(ev(S2, 'RUS', 'UNSC', 'CONCEDE', 1), 'LBY')],
+    [withTheater(ev(S1, 'RUS', 'USA', 'ACCUSE', 3), 'SYR'), withTheater(ev(S2, 'RUS', 'UNSC', 'CONCEDE', 1), null)]);
+  assert.deepEqual(a.theater, { agree: 1, total: 2 });
+  assert.deepEqual(scoreDoc('b', [ev(S1, 'RUS', 'USA', 'ACCUSE', 3)], [ev(S1, 'RUS', 'USA', 'ACCUSE', 3)]).theater, { agree: 0, total: 0 });
+});
+
 test('score: negation agreement and totals', () => {
   const a = scoreDoc('a', [ev(S1, 'RUS', 'USA', 'AGREE', 1, true)], [ev(S1, 'RUS', 'USA', 'AGREE', 1, false)]);
   assert.deepEqual(a.negation, { agree: 0, total: 1 });
