@@ -308,13 +308,15 @@ const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throu
  * Cities and venues say where, not what about; a capital standing for its
  * government is an actor, not a place.
  */
-function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>, igoCodes: ReadonlySet<string>): string | null {
+function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[], ends: ReadonlySet<string>, acting: ReadonlySet<string>, igoCodes: ReadonlySet<string>): string | null {
   for (const r of resolved) {
     const m = r.mention;
-    if (m.kind === 'location' && m.theater && !m.place && !ends.has(m.theater)) return m.theater;
+    if (m.kind === 'location' && m.theater && !m.place && !ends.has(m.theater) && !isVenue(words, m.first)) return m.theater;
     if ((m.kind === 'actor' || m.kind === 'adjectival') && r.actors.length === 1 && r.via === 'named') {
       const a = r.actors[0]!;
-      if (ends.has(a.country) || a.country.length !== 3 || igoCodes.has(a.country)) continue;
+      // A state acting in another event of the sentence is an actor, not a place ("despite US opposition");
+      // one acted upon may still be where the act is about ("supporting the Northern Alliance").
+      if (ends.has(a.country) || acting.has(a.country) || a.country.length !== 3 || igoCodes.has(a.country)) continue;
       const prep = prepositionBefore(words, m.first);
       if (m.theater && !m.ref?.entry.includes(':', 'country:'.length) && prep && LOCATIVE.has(prep)) return a.country;
       // The state of a non-state third party the act concerns ("efforts to oust the Taliban").
@@ -322,6 +324,22 @@ function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[],
     }
   }
   return null;
+}
+
+const GATHERINGS = new Set(['meeting', 'summit', 'talks', 'conference', 'session', 'forum']);
+
+// Where a meeting was held ("the G-8 meeting held in June in Fermanagh, Northern Ireland") is no theater.
+function isVenue(words: readonly Word[], first: number): boolean {
+  let at = first - 1;
+  // "in Fermanagh, Northern Ireland": the region after the town.
+  if (words[at]?.text === ',') {
+    at--;
+    while (at > 0 && /^\p{Lu}/u.test(words[at]!.text)) at--;
+  }
+  const prep = words[at]?.lower;
+  if (prep !== 'in' && prep !== 'at') return false;
+  for (let k = at - 1; k >= Math.max(0, at - 7); k--) if (GATHERINGS.has(words[k]!.lower)) return true;
+  return false;
 }
 
 function dateFor(d: Draft, dates: readonly DateMention[], words: readonly Word[], docDate: string | null, facts: DocFacts): string | null {
@@ -408,6 +426,7 @@ function codeOne(
   const dates = dateMentionsFromText(s.text, docDate).map((m) => ({ ...m, start: m.start + s.span.start, end: m.end + s.span.start }));
   const hits = contextHitsOf(words, config.contexts);
   const sectionContexts = s.section ? contextsNear(contextHitsOf(wordsFromScan(scanTokens(s.section)), config.contexts), 0).contexts : [];
+  const acting = new Set(drafts.map((d) => d.source.actor.country));
   for (const draft of drafts) {
     const head = words[draft.trigger.head]!;
     const ends = new Set([draft.source.actor.country, draft.target.actor.country]);
@@ -446,7 +465,7 @@ function codeOne(
       negated: draft.negated,
       modality: draft.modality,
       contexts,
-      theater: theaterOf(words, resolved, ends, config.igoCodes),
+      theater: theaterOf(words, resolved, ends, acting, config.igoCodes),
       date: dateFor(draft, dates, words, docDate, facts),
       section: s.section,
       rule: `${rule.id} (verbs.tsv:${rule.line}); ${draft.how}`,

@@ -158,6 +158,20 @@ test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code
   assert.deepEqual(events.map((e) => `${e.type} ${e.cameo}`), ['SUPPORT 051', 'SUPPORT 051']);
 });
 
+const theaterCases: ReadonlyArray<{ text: string; theater: (string | null)[] }> = [
+  { text: 'Russia has criticised the US for its policy in Syria.', theater: ['SYR'] },
+  { text: 'Russia and the US announced at the meeting held in June in Geneva, Switzerland that they will intensify cooperation.', theater: [null, null] },
+  { text: 'Russia helped Iran build a nuclear plant despite US opposition.', theater: [null, null] },
+];
+
+for (const c of theaterCases) {
+  test(`coder: theater of "${c.text}"`, () => {
+    const d = doc(c.text, '2013-07-15');
+    const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
+    assert.deepEqual(events.map((e) => e.theater), c.theater);
+  });
+}
+
 test('coder: every event carries its evidence', () => {
   const d = doc('Intro line.\n\nRussia has criticised the US for its policy in Syria.');
   const [e] = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((c) => c.events);
