@@ -326,6 +326,12 @@ function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[],
   return null;
 }
 
+const PROJECTS = new Set(['project', 'projects', 'venture', 'ventures', 'plant', 'plants', 'programme', 'program', 'exercise', 'exercises', 'operation', 'operations', 'mission', 'initiative', 'fund', 'festival', 'construction', 'pipeline', 'station', 'hotline', 'group', 'centre', 'center', 'agreement', 'treaty']);
+
+function namesAProject(words: readonly Word[]): boolean {
+  return words.some((w) => PROJECTS.has(w.lower));
+}
+
 const GATHERINGS = new Set(['meeting', 'summit', 'talks', 'conference', 'session', 'forum']);
 
 // Where a meeting was held ("the G-8 meeting held in June in Fermanagh, Northern Ireland") is no theater.
@@ -436,6 +442,13 @@ function codeOne(
     // A sentence that names no issue takes its section's ("Counter-terrorism").
     // Unless the act is about the relationship as a whole ("tried to reset the US-Russia relationship").
     if (keywordContexts.length === 0 && !aboutTheRelationship(words, draft.trigger.end)) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
+    const sectionGiven = keywordContexts.length === 0 && sectionContexts.length > 0 && !aboutTheRelationship(words, draft.trigger.end);
+    const theater = theaterOf(words, resolved, ends, acting, config.igoCodes);
+    // Cooperation with no named issue, project or place is a state ("deepening our practical cooperation").
+    if (draft.type === 'COOPERATE' && draft.trigger.rule.contexts.length === 0 && keywordContexts.length === 0 && !sectionGiven && theater === null && !namesAProject(words)) {
+      reasons.push({ kind: 'not-an-act', detail: `"${head.text}": cooperation with no named issue, project or place is a state` });
+      continue;
+    }
     if (contexts.length === 0) contexts = ['diplomatic'];
     const type = draft.type;
     const key = `${draft.source.actor.country}|${draft.target.actor.country}|${type}|${draft.negated}|${draft.modality}`;
@@ -465,7 +478,7 @@ function codeOne(
       negated: draft.negated,
       modality: draft.modality,
       contexts,
-      theater: theaterOf(words, resolved, ends, acting, config.igoCodes),
+      theater,
       date: dateFor(draft, dates, words, docDate, facts),
       section: s.section,
       rule: `${rule.id} (verbs.tsv:${rule.line}); ${draft.how}`,

@@ -96,6 +96,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Obama and Putin outlined areas for future cooperation, including strengthening trade relations.', date: '2012-03-09', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'Vladimir Putin met John Kerry.\n\nVladimir Putin: I very much hope that your visit will allow us to harmonise our positions as regards further settlement both in Syria and, as you said, in Ukraine.', date: '2016-03-24', source: 'http://kremlin.ru/x',
     events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Russia and China continue their practical cooperation.', events: [] },
+  { text: 'Russia and China continue their cooperation on counter-terrorism.', events: ['CHN>RUS COOPERATE asserted', 'RUS>CHN COOPERATE asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
@@ -160,7 +162,7 @@ test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code
 
 const theaterCases: ReadonlyArray<{ text: string; theater: (string | null)[] }> = [
   { text: 'Russia has criticised the US for its policy in Syria.', theater: ['SYR'] },
-  { text: 'Russia and the US announced at the meeting held in June in Geneva, Switzerland that they will intensify cooperation.', theater: [null, null] },
+  { text: 'Russia and the US announced at the meeting held in June in Geneva, Switzerland that they will intensify cooperation against terrorism.', theater: [null, null] },
   { text: 'Russia helped Iran build a nuclear plant despite US opposition.', theater: [null, null] },
 ];
 
