@@ -194,6 +194,7 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
 }
 
 const CLAUSE_TAKING = new Set([...REPORTING_VERBS, ...ATTITUDE_WORDS, 'hope', 'expect', 'trust', 'agree', 'announce', 'stress', 'note', 'emphasize', 'emphasise']);
+const CONCESSIVE = new Set(['despite', 'notwithstanding', 'regardless']);
 const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'once', 'following']);
 
 /** A form of address ("Mr President, thank you"): a title followed by a comma, never a subject. */
@@ -321,6 +322,8 @@ function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, 
       return null;
     }
     if (w.text === ',' && words[j + 1] && ['and', 'but', 'while', 'which', 'who', 'as', 'whereas'].includes(words[j + 1]!.lower)) return null;
+    // "…, despite differences with the Russian government": a concession names no target.
+    if (CONCESSIVE.has(w.lower) && j > t.end) return null;
   }
   return null;
 }
