@@ -162,10 +162,13 @@ function authorOf(doc: Doc, config: CoderConfig): Resolved | null {
 
 const NEWS_WORDS = /\b(readout|call|conversation|meeting|talks|statement|press|news|current events|remarks|transcript|interview|conference|visit|message|briefing|address)\b/i;
 
+const CONVERSATION_WORDS = /\b(readout|call|conversation|meeting|talks|visit|conference|interview)\b/i;
+
 function factsOf(doc: Doc): DocFacts {
   const title = `${doc.meta.title ?? ''} ${doc.meta.source ?? ''}`;
-  if (NEWS_WORDS.test(title)) return { genre: 'news' };
-  return { genre: doc.text.length < 1500 ? 'news' : 'analysis' };
+  const conversation = CONVERSATION_WORDS.test(doc.meta.title ?? '');
+  if (NEWS_WORDS.test(title)) return { genre: 'news', conversation };
+  return { genre: doc.text.length < 1500 ? 'news' : 'analysis', conversation };
 }
 
 /**

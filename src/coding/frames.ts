@@ -40,6 +40,8 @@ export interface Rejection {
 export interface DocFacts {
   /** `analysis` (papers, fact sheets, articles): the author's predictions are not events. */
   readonly genre: 'analysis' | 'news' | 'speech';
+  /** Whether the document records a call, meeting, talks or visit (its title says so). */
+  readonly conversation: boolean;
 }
 
 /** A sentence ready for the frames. */
@@ -194,6 +196,7 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
 }
 
 const CLAUSE_TAKING = new Set([...REPORTING_VERBS, ...ATTITUDE_WORDS, 'hope', 'expect', 'trust', 'agree', 'announce', 'stress', 'note', 'emphasize', 'emphasise']);
+const MEETINGS = new Set(['call', 'conversation', 'meeting', 'talks', 'visit', 'summit', 'conference']);
 const CONCESSIVE = new Set(['despite', 'notwithstanding', 'regardless']);
 const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'once', 'following']);
 
@@ -877,6 +880,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     const rule = t.rule;
     const nominal = rule.flags.has('noun');
+    // "tells Obama to go to hell" in a news line: outside a call or meeting, telling codes only what was told.
+    if (rule.flags.has('report') && rule.type === 'CONSULT' && !input.facts.conversation && !words.some((w) => MEETINGS.has(w.lower))) {
+      rejections.push(rejection(t, 'not-an-act', `"${headText}" outside a call or meeting: only what was told is coded`));
+      continue;
+    }
     if (rule.id === 'sign' && signsALaw(words, t)) {
       rejections.push(rejection(t, 'not-an-act', `"${headText}" signs a law: a domestic act, whose provisions are coded on their own`));
       continue;

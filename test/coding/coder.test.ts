@@ -155,6 +155,16 @@ test('coder: a section gives its issue to acts that name none, not to acts on th
   assert.deepEqual(contexts.filter(Boolean), ['military;military;diplomatic,military;diplomatic,military', 'diplomatic']);
 });
 
+test('coder: telling codes a meeting only in the record of a call or meeting', () => {
+  const text = 'Putin told Obama that Russia would respect the ceasefire.';
+  const types = (title: string | null): string[] => {
+    const d: Doc = { ...doc(text, '2016-02-14'), meta: { title, date: '2016-02-14', source: null, publisher: null } };
+    return codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((c) => c.events).filter((e) => e.type === 'CONSULT').map((e) => `${e.source.country}>${e.target.country}`);
+  };
+  assert.deepEqual(types('Telephone conversation with US President Barack Obama'), ['RUS>USA']);
+  assert.deepEqual(types('Current events, 14 February 2016'), []);
+});
+
 test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code', () => {
   const d = doc('Putin and Obama stressed the importance of the inter-Syrian talks.', '2016-04-18');
   const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
