@@ -37,15 +37,16 @@ export function registerExplain(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'date the sentence is read on (resolves people\'s offices and "last year")')
     .option('--source <url>', 'where the text comes from, so "I" and "we" resolve to its publisher (e.g. http://kremlin.ru)')
     .option('--publisher <name>', 'who issued the text, when its address does not say (e.g. "The White House")')
+    .option('--title <title>', 'the document\'s title, which says whether it records a call or meeting (e.g. "Telephone conversation with …")')
     .option('--format <format>', 'text or json', 'text')
-    .action(async (words: string[], flags: { date?: string; source?: string; publisher?: string; format: string }) => {
+    .action(async (words: string[], flags: { date?: string; source?: string; publisher?: string; title?: string; format: string }) => {
       const format = checkedFormat(flags.format, ['text', 'json'] as const);
       const text = words.join(' ').trim();
       if (text === '') throw new InputError('explain', 'no sentence given');
       const date = flags.date === undefined ? undefined : checkedDate(flags.date, '--date');
       const config = defaultCoderConfig();
       const base = await docFromBytes(new TextEncoder().encode(text), 'explain.txt', { date });
-      const doc = { ...base, meta: { ...base.meta, source: flags.source ?? null, publisher: flags.publisher ?? null } };
+      const doc = { ...base, meta: { ...base.meta, title: flags.title ?? null, source: flags.source ?? null, publisher: flags.publisher ?? null } };
       const results = sentencesFromDoc(doc).map((s) => explainSentence(doc, s, config));
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify(results.map((r) => ({

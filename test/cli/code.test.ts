@@ -76,4 +76,7 @@ test('explain: shows actors, the pattern that fired, and why nothing was coded',
     const speaker = await runCli(['explain', 'We have expelled two diplomats of Syria.', '--date', '2016-12-29', ...who]);
     assert.match(speaker.stdout, /"We" → (RUS|USA)\/GOV/, who.join(' '));
   }
+  const told = ['explain', 'Putin told Obama that Russia would respect the ceasefire.', '--date', '2016-02-14'];
+  assert.match((await runCli(told)).stdout, /outside a call or meeting/);
+  assert.match((await runCli([...told, '--title', 'Telephone conversation with US President Barack Obama'])).stdout, /CONSULT/);
 });
