@@ -225,9 +225,15 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
   return distributedAdjectives(words, placesWithTheirState(words, mentions));
 }
 
-// "in Geneva, Switzerland": the state after a place of its own is where, not who.
+// "in Geneva, Switzerland": the state after a place of its own is where, not who;
+// "the Moscow CIA station chief": a capital right before another state's actor is where that actor is.
 function placesWithTheirState(words: readonly Word[], mentions: Mention[]): Mention[] {
   return mentions.map((m, k) => {
+    const next = mentions[k + 1];
+    if (m.kind === 'actor' && m.ref && m.ref.entry.split(':').length > 2 && m.ref.entry.startsWith('country:') && !m.possessive
+      && next?.kind === 'actor' && next.ref && next.first === m.last + 1 && next.ref.country !== m.ref.country) {
+      return { ...m, kind: 'location', ref: null, theater: m.ref.country };
+    }
     const before = mentions[k - 1];
     if (m.kind !== 'actor' || !m.ref || m.ref.entry !== `country:${m.ref.country}` || before?.kind !== 'location' || before.theater !== m.ref.country) return m;
     if (m.first !== before.last + 2 || words[before.last + 1]?.text !== ',') return m;

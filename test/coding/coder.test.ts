@@ -115,6 +115,7 @@ const actorCases: ReadonlyArray<{ text: string; actors: string[] }> = [
   { text: 'Putin met Obama on May 5.', actors: ['Putin', 'Obama'] },
   { text: 'Putin was criticised by May.', actors: ['Putin', 'May'] },
   { text: 'Obama and May met Putin.', actors: ['Obama', 'May', 'Putin'] },
+  { text: 'Russia expelled the Moscow FBI chief.', actors: ['Russia', 'FBI'] },
 ];
 
 for (const c of actorCases) {
