@@ -442,10 +442,10 @@ function codeOne(
     const { contexts: keywordContexts, entries: contextEntries } = contextsNear(hits, draft.trigger.head);
     let contexts: Context[] = [...draft.trigger.rule.contexts];
     for (const c of keywordContexts) if (!contexts.includes(c)) contexts.push(c);
-    // A sentence that names no issue takes its section's ("Counter-terrorism").
-    // Unless the act is about the relationship as a whole ("tried to reset the US-Russia relationship").
-    if (keywordContexts.length === 0 && !aboutTheRelationship(words, draft.trigger.end)) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
+    // A sentence that names no issue takes its section's ("Counter-terrorism"),
+    // unless the act is about the relationship as a whole ("tried to reset the US-Russia relationship").
     const sectionGiven = keywordContexts.length === 0 && sectionContexts.length > 0 && !aboutTheRelationship(words, draft.trigger.end);
+    if (sectionGiven) for (const c of sectionContexts) if (!contexts.includes(c)) contexts.push(c);
     const theater = theaterOf(words, resolved, ends, acting, config.igoCodes);
     // Cooperation with no named issue, project or place is a state ("deepening our practical cooperation").
     if (draft.type === 'COOPERATE' && draft.trigger.rule.contexts.length === 0 && keywordContexts.length === 0 && !sectionGiven && theater === null && !namesAProject(words)) {
