@@ -824,7 +824,11 @@ function isMembership(words: readonly Word[], head: number): boolean {
   for (let j = head - 1; j >= Math.max(0, head - 16); j--) {
     const w = words[j]!;
     if (['member', 'members', 'player', 'players', 'participant', 'participants', 'part', 'party', 'parties'].includes(w.lower)) {
-      for (let k = j - 1; k >= Math.max(0, j - 5); k--) if (words[k]!.lemma === 'be') return true;
+      // "It is a permanent member of the UN Security Council, …, and a key player in … the P5+1 talks": coordinated predicates.
+      for (let k = j - 1; k >= Math.max(0, j - 24); k--) {
+        if (words[k]!.lemma === 'be') return true;
+        if (words[k]!.text === ';' || (isVerb(words[k]) && words[k]!.pos === 'VERB')) break;
+      }
     }
     if (w.text === ';' || (isVerb(w) && w.lemma !== 'be')) return false;
   }
