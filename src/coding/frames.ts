@@ -218,7 +218,8 @@ function agentOfNoun(input: FrameInput, groups: readonly ActorGroup[], head: num
     const w = words[j]!;
     const g = groupBefore(words, groups, j);
     if (g) return g;
-    if (!NP_WORDS.has(w.pos) || w.text === ',' || isVerb(w) || PREPOSITIONS.has(w.lower)) return null;
+    // "… the World Trade Organization (WTO) and cooperation on Iran": the actor before a conjunction is another conjunct.
+    if (!NP_WORDS.has(w.pos) || w.text === ',' || w.pos === 'CCONJ' || isVerb(w) || PREPOSITIONS.has(w.lower)) return null;
   }
   return null;
 }

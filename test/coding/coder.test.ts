@@ -102,6 +102,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia is a permanent member of the UN Security Council, a member of the WTO and NATO, and a key player in the Quartet on Middle East peace and the Syria talks.', events: [] },
   { text: 'Vladimir Putin met John Kerry.\n\nJohn Kerry: The FBI has come to Moscow to be of assistance.', date: '2016-03-24', source: 'http://kremlin.ru/x',
     events: ['RUS>USA CONSULT asserted', 'USA>RUS AID asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'The talks covered the World Trade Organization (WTO) and cooperation on Iran with Russia.', events: [] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
