@@ -760,12 +760,14 @@ function habitual(words: readonly Word[], t: Trigger): boolean {
 }
 
 /** A trigger word inside a name ("the International Syria Support Group") or an unnamed body ("the armed opposition"). */
-function insideName(input: FrameInput, head: number): boolean {
+function insideName(input: FrameInput, t: Trigger): boolean {
   return input.mentions.some((r) => {
     const m = r.mention;
-    if (head < m.first || head > m.last) return false;
+    if (t.head < m.first || t.head > m.last) return false;
     const entry = m.ref?.entry ?? '';
-    return m.kind === 'title' || entry.startsWith('igo:') || entry.startsWith('body:') || entry.startsWith('person:');
+    // "military operations": a title word that only opens the trigger's phrase is not a name around it.
+    if (m.kind === 'title') return t.end <= m.last;
+    return entry.startsWith('igo:') || entry.startsWith('body:') || entry.startsWith('person:');
   });
 }
 
@@ -867,7 +869,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
   for (const t of input.triggers) {
     const headText = words[t.head]!.text;
     if (t.head < input.contentStart) continue;
-    if (insideName(input, t.head)) {
+    if (insideName(input, t)) {
       rejections.push(rejection(t, 'not-an-act', `"${headText}" is part of a name`));
       continue;
     }

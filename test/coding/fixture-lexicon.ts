@@ -59,7 +59,7 @@ export const TEST_LEXICON: ActorLexicon = {
   agents: [
     ...['president', 'foreign minister', 'secretary of state', 'officials', 'authorities', 'government', 'side', 'leaders', 'diplomats', 'minister']
       .map((words) => ({ words, sector: 'GOV' as const, animate: true })),
-    ...['troops', 'forces', 'army'].map((words) => ({ words, sector: 'MIL' as const, animate: true })),
+    ...['troops', 'forces', 'army', 'military'].map((words) => ({ words, sector: 'MIL' as const, animate: true })),
     ...['citizens', 'children', 'activists'].map((words) => ({ words, sector: 'CVL' as const, animate: true })),
     ...['firms'].map((words) => ({ words, sector: 'BUS' as const, animate: true })),
   ],
