@@ -197,6 +197,7 @@ function subjectOf(input: FrameInput, groups: readonly ActorGroup[], start: numb
 
 const CLAUSE_TAKING = new Set([...REPORTING_VERBS, ...ATTITUDE_WORDS, 'hope', 'expect', 'trust', 'agree', 'announce', 'stress', 'note', 'emphasize', 'emphasise']);
 const MEETINGS = new Set(['call', 'conversation', 'meeting', 'talks', 'visit', 'summit', 'conference']);
+const TIME_PREPS = new Set(['after', 'before', 'following', 'since', 'until']);
 const CONCESSIVE = new Set(['despite', 'notwithstanding', 'regardless']);
 const CLAUSE_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'once', 'following']);
 
@@ -346,14 +347,17 @@ function fallbackTarget(input: FrameInput, groups: readonly ActorGroup[], t: Tri
   for (let j = t.head - 1; j >= input.contentStart; j--) if (['—', '–', ';', ':'].includes(words[j]!.text)) { from = j + 1; break; }
   for (let j = t.end + 1; j < words.length; j++) if (['—', '–', ';', ':'].includes(words[j]!.text)) { to = j; break; }
   const near = groups.filter((g) => g.first >= from && g.last < to);
+  // Those acting together with the source ("Washington and Moscow do not want …") are not its target.
+  const alongside = (g: ActorGroup): boolean => endsOf(g).some((e) => own.has(e.actor.country));
   if (t.rule.type === 'RETREAT') {
-    const place = near.find((g) => (g.prep === 'from' || g.prep === 'in') && isForeign(g, own));
+    const place = near.find((g) => (g.prep === 'from' || g.prep === 'in') && isForeign(g, own))
+      ?? near.find((g) => !alongside(g) && g.members.every((m) => m.mention.kind !== 'adjectival'));
     if (place) return endsOf(place).find((e) => !own.has(e.actor.country)) ?? null;
   }
   if (t.rule.flags.has('noun')) {
     // A nominal act in an adjunct ("despite US opposition") is aimed at the clause's subject.
     const subject = near.find((g) => g.prep === null && g.last < t.head && !g.members.some((m) => m.mention.kind === 'adjectival'));
-    return subject && isForeign(subject, own) ? endsOf(subject).find((e) => !own.has(e.actor.country)) ?? null : null;
+    return subject && isForeign(subject, own) && !alongside(subject) ? endsOf(subject).find((e) => !own.has(e.actor.country)) ?? null : null;
   }
   const pair = input.discourse.docPair;
   if (!pair || !sources.every((s) => pair.some((p) => p.country === s.actor.country))) return null;
@@ -1026,7 +1030,9 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // A speaker glad to be meeting the addressee says so: the meeting is coded ("I am happy to be meeting with you").
     const courtesyMeeting = input.speech && rule.type === 'CONSULT' && meetsTheAddressee(words, t);
-    if (!courtesyMeeting && underAttitude(words, clauseStart, chain.start)) {
+    // "… do not want X to happen after the US drawdown": an act named as the time of the attitude's content is not wanted.
+    const timeOfIt = nominal && TIME_PREPS.has(prepositionBefore(words, sourceGroup && sourceGroup.last < t.head ? sourceGroup.first : t.head) ?? '');
+    if (!courtesyMeeting && !timeOfIt && underAttitude(words, clauseStart, chain.start)) {
       rejections.push(rejection(t, 'not-an-act', `"${headText}" is inside an attitude (worry, fear, want, belief): a state`));
       continue;
     }

@@ -104,6 +104,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
     events: ['RUS>USA CONSULT asserted', 'USA>RUS AID asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The talks covered the World Trade Organization (WTO) and cooperation on Iran with Russia.', events: [] },
   { text: 'In August 2008, Putin directed military operations against Ukraine.', date: '2014-01-01', events: ['RUS>UKR ASSAULT asserted'] },
+  { text: 'Washington and Moscow do not want Afghanistan to become a launching pad for extremists again after the US drawdown.', events: ['USA>AFG RETREAT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
