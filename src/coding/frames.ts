@@ -1121,7 +1121,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // "The two sides decided to…" is an agreement; one side's decision is only what it decided.
     if (rule.flags.has('joint') && !groupActs) {
-      rejections.push(rejection(t, 'one-actor', `"${headText}" agrees only when several act together`));
+      rejections.push(rejection(t, 'one-actor', `"${headText}" is an event only when several act together`));
       continue;
     }
     const kept = pairs.filter(([s, g]) => s.actor.country !== g.actor.country);

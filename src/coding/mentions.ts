@@ -149,6 +149,8 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
   for (let i = 0; i < words.length; i++) {
     for (const phrase of COLLECTIVE_TRIE.get(words[i]!.lower) ?? []) {
       if (phrase.length > 1 && phrase.every((p, k) => words[i + k]?.lower === p)) {
+        // "the President of Russia" names whose president: not the bare title.
+        if (COLLECTIVE_KEY.get(phrase.join(' ')) === 'title' && words[i + phrase.length]?.lower === 'of') break;
         for (let k = 0; k < phrase.length; k++) collective[i + k] = 1;
         break;
       }

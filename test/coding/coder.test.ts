@@ -105,6 +105,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'The talks covered the World Trade Organization (WTO) and cooperation on Iran with Russia.', events: [] },
   { text: 'In August 2008, Putin directed military operations against Ukraine.', date: '2014-01-01', events: ['RUS>UKR ASSAULT asserted'] },
   { text: 'Washington and Moscow do not want Afghanistan to become a launching pad for extremists again after the US drawdown.', events: ['USA>AFG RETREAT asserted'] },
+  { text: 'Putin and Xi Jinping reviewed bilateral relations and the international agenda.', date: '2016-09-04', events: ['CHN>RUS CONSULT asserted', 'RUS>CHN CONSULT asserted'] },
+  { text: 'Russia reviewed its policy.', events: [] },
+  { text: 'The visit to China of the President of Russia was discussed.', date: '2016-09-04', events: ['RUS>CHN CONSULT asserted'] },
+  { text: 'Russia and the United States will establish a communication hotline.', events: ['RUS>USA COOPERATE future', 'USA>RUS COOPERATE future'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
