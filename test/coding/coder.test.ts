@@ -109,6 +109,7 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia reviewed its policy.', events: [] },
   { text: 'The visit to China of the President of Russia was discussed.', date: '2016-09-04', events: ['RUS>CHN CONSULT asserted'] },
   { text: 'Russia and the United States will establish a communication hotline.', events: ['RUS>USA COOPERATE future', 'USA>RUS COOPERATE future'] },
+  { text: 'Putin gave a positive assessment of the work of the UN.', events: ['RUS>UN SUPPORT asserted'] },
   { text: 'Kerry and Lavrov met in Geneva, Switzerland, on Friday.', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'The US and Russia met. The two countries signed an agreement.', events: ['RUS>USA AGREE asserted', 'RUS>USA CONSULT asserted', 'USA>RUS AGREE asserted', 'USA>RUS CONSULT asserted'] },
 ];
