@@ -4,13 +4,15 @@ import { loadLexicon } from './coding/dictionaries.ts';
 import { actorResolverFromLexicon, figuresFromDoc } from './figures/index.ts';
 import type { ActorResolver, Figures } from './figures/index.ts';
 import { sentencesFromDoc } from './nlp/sentences.ts';
-import type { Doc, Event, Sentence } from './types.ts';
+import type { Assessment, Doc, Event, Sentence } from './types.ts';
 
 /** A document with its sentences and the events coded from them. */
 export interface CodedDoc {
   readonly doc: Doc;
   readonly sentences: readonly Sentence[];
   readonly events: readonly Event[];
+  /** What the sentences say about how two actors stand (not events). */
+  readonly assessments: readonly Assessment[];
   /** Per sentence: its events, or typed reasons why it has none. */
   readonly coded: readonly CodedSentence[];
 }
@@ -33,7 +35,7 @@ export function codedDocFromDoc(doc: Doc, options: PipelineOptions = {}): CodedD
   const docWithDate: Doc = date ? { ...doc, meta: { ...doc.meta, date } } : doc;
   const sentences = sentencesFromDoc(docWithDate);
   const coded = codedSentencesFromDoc(docWithDate, sentences, options.config ?? defaultCoderConfig(), { prefilter: options.prefilter });
-  return { doc: docWithDate, sentences, events: coded.flatMap((c) => c.events), coded };
+  return { doc: docWithDate, sentences, events: coded.flatMap((c) => c.events), assessments: coded.flatMap((c) => c.assessments), coded };
 }
 
 /** A coded document with its tables, numeric facts and series: what the ledger stores. */

@@ -206,6 +206,39 @@ export interface Event {
   readonly url: string | null;
 }
 
+/** How two actors stand with each other in an assessment. */
+export type Valence = 'discord' | 'accord';
+
+/** The valences, in the order reports list them. */
+export const VALENCES: readonly Valence[] = ['discord', 'accord'];
+
+/**
+ * A state of affairs between two actors that a sentence asserts ("serious
+ * differences over Iran's nuclear programme", "relatively good ties"): the
+ * coding guide says it is not an event, so it is never counted as one; it is
+ * the text's own assessment of an issue, kept with its evidence.
+ */
+export interface Assessment {
+  readonly doc: string;
+  readonly docId: string;
+  readonly sentence: SentenceRef;
+  /** The words that say it ("differences", "good ties"), as a span of the cleaned text. */
+  readonly span: Span;
+  readonly cue: string;
+  /** The two ends, `a` < `b` (ISO3 or IGO code). */
+  readonly a: ActorCode;
+  readonly b: ActorCode;
+  readonly valence: Valence;
+  readonly contexts: readonly Context[];
+  /** Place the assessment is about when not the pair itself ("differences over Iran" → IRN). */
+  readonly theater: string | null;
+  /** ISO date, partial allowed: the document's. */
+  readonly date: string | null;
+  readonly section: string | null;
+  /** The dictionary entries that fired (`states.tsv:12 differences`) and how the pair was found. */
+  readonly rule: string;
+}
+
 /** Why coding a sentence produced no event. */
 export type NoEventReason =
   | { readonly kind: 'no-actor'; readonly detail: string }

@@ -72,7 +72,7 @@ export interface PeriodSums {
  * The dated periods of a dyad, gap-filled: one entry for every period from the
  * query's `from` (or the first event) to its `to` (or the last event).
  */
-export function periodSumsFromFlows(rows: readonly PeriodFlowRow[], query: Pick<DyadQuery, 'from' | 'to'>, granularity: Granularity): PeriodSums[] {
+export function periodSumsFromFlows(rows: readonly PeriodFlowRow[], query: Pick<DyadQuery, 'from' | 'to' | 'directed'>, granularity: Granularity): PeriodSums[] {
   const byStart = new Map<string, { total: FlowSums; forward: FlowSums; backward: FlowSums }>();
   let first: string | null = null;
   let last: string | null = null;
@@ -82,7 +82,8 @@ export function periodSumsFromFlows(rows: readonly PeriodFlowRow[], query: Pick<
     if (first === null || start < first) first = start;
     if (last === null || start > last) last = start;
     const entry = byStart.get(start) ?? { total: EMPTY_SUMS, forward: EMPTY_SUMS, backward: EMPTY_SUMS };
-    entry.total = sumsWith(entry.total, row.quad, row.events, row.intensity, row.intensitySquares);
+    // The other direction of an act coded each way counts in its direction, not again in the total.
+    if (!row.mirror || query.directed) entry.total = sumsWith(entry.total, row.quad, row.events, row.intensity, row.intensitySquares);
     if (row.forward) entry.forward = sumsWith(entry.forward, row.quad, row.events, row.intensity, row.intensitySquares);
     else entry.backward = sumsWith(entry.backward, row.quad, row.events, row.intensity, row.intensitySquares);
     byStart.set(start, entry);

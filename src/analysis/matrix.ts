@@ -5,7 +5,7 @@
  */
 import { EMPTY_SUMS, flowStatsOfSums, sumsWith } from './intervals.ts';
 import type { FlowSums } from './intervals.ts';
-import type { CellEvidenceRow, CellRow, ContradictionRule, EvidenceEvent, Grouping, MatrixCell, MatrixSection, Verdict } from './types.ts';
+import type { AssessmentCellRow, CellEvidenceRow, CellRow, ContradictionRule, EvidenceEvent, Grouping, MatrixCell, MatrixSection, RowAssessments, Verdict, VerdictBasis } from './types.ts';
 
 export const DEFAULT_CONTRADICTION_RULE: ContradictionRule = { minShare: 0.25, minSideEvents: 2, minEvents: 2 };
 
@@ -22,6 +22,37 @@ export function verdictOf(cooperation: number, conflict: number, rule: Contradic
   if (cooperation > conflict) return 'cooperative';
   if (conflict > cooperation) return 'conflictual';
   return 'thin';
+}
+
+/**
+ * A row's verdict: from its events ({@link verdictOf}); where those are thin
+ * (too few, or evenly split), from the text's own assessments when they lean
+ * one way (discord → conflictual, accord → cooperative). Assessments never
+ * overrule events that can be called.
+ */
+export function rowVerdictOf(cooperation: number, conflict: number, assessed: Pick<RowAssessments, 'discord' | 'accord'>, rule: ContradictionRule): { readonly verdict: Verdict; readonly basis: VerdictBasis } {
+  const verdict = verdictOf(cooperation, conflict, rule);
+  if (verdict !== 'thin' || assessed.discord === assessed.accord) return { verdict, basis: 'events' };
+  return { verdict: assessed.discord > assessed.accord ? 'conflictual' : 'cooperative', basis: 'assessments' };
+}
+
+const NO_ASSESSMENTS: RowAssessments = { discord: 0, accord: 0, evidence: { discord: [], accord: [] } };
+
+/** Assessment rows of one dimension by row key. */
+export function rowAssessmentsFromCells(rows: readonly AssessmentCellRow[]): Map<string | null, RowAssessments> {
+  const out = new Map<string | null, RowAssessments>();
+  for (const r of rows) {
+    const x = out.get(r.key) ?? NO_ASSESSMENTS;
+    out.set(r.key, {
+      discord: x.discord + (r.valence === 'discord' ? r.count : 0),
+      accord: x.accord + (r.valence === 'accord' ? r.count : 0),
+      evidence: {
+        discord: r.valence === 'discord' ? [...x.evidence.discord, ...r.evidence] : x.evidence.discord,
+        accord: r.valence === 'accord' ? [...x.evidence.accord, ...r.evidence] : x.evidence.accord,
+      },
+    });
+  }
+  return out;
 }
 
 const NONE_LABELS: Readonly<Record<Grouping, string>> = {
@@ -45,32 +76,41 @@ export function eventsOfIds(ids: readonly string[] | undefined, byId: ReadonlyMa
   });
 }
 
-/** A matrix section from per-cell counts and the ranked evidence ids of each cell's sides. */
+/**
+ * A matrix section from per-cell counts, the ranked evidence ids of each
+ * cell's sides and, for contexts and theaters, the text's assessments (a row
+ * with assessments and no events is a row too).
+ */
 export function matrixSectionFromCells(
   dimension: Grouping,
   cells: readonly CellRow[],
   evidence: readonly CellEvidenceRow[],
   byId: ReadonlyMap<string, EvidenceEvent>,
   rule: ContradictionRule = DEFAULT_CONTRADICTION_RULE,
+  assessments: readonly AssessmentCellRow[] = [],
 ): MatrixSection {
   const sums = new Map<string | null, FlowSums>();
   for (const c of cells) sums.set(c.key, sumsWith(sums.get(c.key) ?? EMPTY_SUMS, c.quad, c.events, c.intensity));
+  const assessed = rowAssessmentsFromCells(assessments);
+  for (const key of assessed.keys()) if (!sums.has(key)) sums.set(key, EMPTY_SUMS);
   const ids = new Map<string, readonly string[]>();
   for (const e of evidence) ids.set(`${e.side}\u0000${e.key ?? ''}`, e.ids);
   const rows: MatrixCell[] = [...sums.entries()].map(([key, s]) => {
     const stats = flowStatsOfSums(s);
+    const own = assessed.get(key) ?? NO_ASSESSMENTS;
     return {
       key,
       label: labelOfKey(dimension, key),
       stats,
-      verdict: verdictOf(stats.cooperation, stats.conflict, rule),
+      ...rowVerdictOf(stats.cooperation, stats.conflict, own, rule),
       evidence: {
         cooperation: eventsOfIds(ids.get(`cooperation\u0000${key ?? ''}`), byId),
         conflict: eventsOfIds(ids.get(`conflict\u0000${key ?? ''}`), byId),
       },
+      assessments: own,
     };
   });
-  rows.sort((x, y) => y.stats.events - x.stats.events || compareKeys(x.key, y.key));
+  rows.sort((x, y) => y.stats.events - x.stats.events || y.assessments.discord + y.assessments.accord - (x.assessments.discord + x.assessments.accord) || compareKeys(x.key, y.key));
   return { dimension, rows };
 }
 

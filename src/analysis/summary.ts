@@ -15,6 +15,12 @@ export function dyadSummaryFromFlows(
   let backward: FlowSums = EMPTY_SUMS;
   let undated = 0;
   for (const row of flows) {
+    if (row.mirror && !query.directed) {
+      // The other direction of an act already counted: it shows in its direction only.
+      if (row.forward) forward = sumsWith(forward, row.quad, row.events, row.intensity);
+      else backward = sumsWith(backward, row.quad, row.events, row.intensity);
+      continue;
+    }
     total = sumsWith(total, row.quad, row.events, row.intensity);
     if (row.forward) forward = sumsWith(forward, row.quad, row.events, row.intensity);
     else backward = sumsWith(backward, row.quad, row.events, row.intensity);

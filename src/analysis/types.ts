@@ -3,7 +3,7 @@
  * aggregates and evidence rows) and what the analysis functions make of them.
  * The report renderers, the CLI and the server speak these.
  */
-import type { ActorCode, Context, EventType, Modality, Origin, Quad } from '../types.ts';
+import type { ActorCode, Context, EventType, Modality, Origin, Quad, Valence } from '../types.ts';
 
 export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const;
 /** The length of one interval of a time series; weeks start on Monday (ISO). */
@@ -42,6 +42,12 @@ export interface PeriodFlowRow {
   readonly period: string | null;
   /** A→B when true, B→A when false. */
   readonly forward: boolean;
+  /**
+   * The second direction of one act coded each way (same trigger, both
+   * directions): it counts in its own direction, but not again when both
+   * directions are counted together.
+   */
+  readonly mirror: boolean;
   readonly quad: Quad;
   readonly events: number;
   /** Sum of intensities. */
@@ -276,6 +282,38 @@ export interface ChangePoint {
   readonly faded: readonly EvidenceEvent[];
 }
 
+/** An assessment as cited in a report: what the text says of how the two stand, and where. */
+export interface AssessmentEvidence {
+  readonly doc: string;
+  readonly docId: string;
+  readonly sentenceIndex: number;
+  readonly sentence: string;
+  /** The words that say it ("serious differences"). */
+  readonly cue: string;
+  readonly theater: string | null;
+  readonly contexts: readonly string[];
+  readonly date: string | null;
+  readonly rule: string;
+}
+
+/** A dyad's assessments of one matrix row and valence: how many, and the latest. */
+export interface AssessmentCellRow {
+  readonly key: string | null;
+  readonly valence: Valence;
+  readonly count: number;
+  readonly evidence: readonly AssessmentEvidence[];
+}
+
+/** The text's own assessments of one matrix row. */
+export interface RowAssessments {
+  readonly discord: number;
+  readonly accord: number;
+  readonly evidence: { readonly discord: readonly AssessmentEvidence[]; readonly accord: readonly AssessmentEvidence[] };
+}
+
+/** What a row's verdict rests on: its events, or (when they are too few or too even to call it) the text's assessments. */
+export type VerdictBasis = 'events' | 'assessments';
+
 /** The verdict on one matrix row. */
 export type Verdict = 'cooperative' | 'conflictual' | 'contradictory' | 'thin';
 
@@ -295,7 +333,9 @@ export interface MatrixCell {
   readonly label: string;
   readonly stats: FlowStats;
   readonly verdict: Verdict;
+  readonly basis: VerdictBasis;
   readonly evidence: { readonly cooperation: readonly EvidenceEvent[]; readonly conflict: readonly EvidenceEvent[] };
+  readonly assessments: RowAssessments;
 }
 
 export interface MatrixSection {

@@ -56,6 +56,7 @@ export function registerExplain(program: Command): void {
           triggers: r.trace.triggers.map((x) => ({ text: r.trace.words.slice(x.head, x.end + 1).map((w) => w.text).join(' '), rule: x.rule.id, type: x.rule.type })),
           events: r.coded.events.map(jsonFromEvent),
           reasons: r.coded.reasons,
+          assessments: r.coded.assessments,
         })), null, 2)}\n`);
         return;
       }
@@ -66,6 +67,10 @@ export function registerExplain(program: Command): void {
           for (const e of r.coded.events) out.push(`    ${describe(e)}`);
         } else {
           out.push(`  no event: ${r.coded.reasons.map((x) => `${x.kind} (${x.detail})`).join('; ') || 'nothing to code'}`);
+        }
+        for (const a of r.coded.assessments) {
+          out.push(`  assessment (not an event): ${a.a}–${a.b} ${a.valence} "${a.cue}"${a.theater ? `; theater: ${a.theater}` : ''}${a.contexts.length > 0 ? `; contexts: ${a.contexts.join(', ')}` : ''}`);
+          out.push(`    rule: ${a.rule}`);
         }
         process.stdout.write(`${out.join('\n')}\n`);
       }

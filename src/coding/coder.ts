@@ -6,7 +6,7 @@ import type { ScanToken } from '../nlp/scan.ts';
 import { ConfigError } from '../errors.ts';
 import { SECTORS, TYPE_TABLE } from '../types.ts';
 import type {
-  ActorRef, AnalysedSentence, Context, Doc, Event, NoEventReason, Sector, Sentence,
+  ActorRef, AnalysedSentence, Assessment, Context, Doc, Event, NoEventReason, Sector, Sentence,
 } from '../types.ts';
 import { actorIndexFromLexicon, rawMatches } from './actor-index.ts';
 import type { ActorIndex, RawMatch } from './actor-index.ts';
@@ -26,7 +26,10 @@ import type { Mention, Resolved, Word } from './mentions.ts';
 import { triggersFromWords } from './triggers.ts';
 import type { Trigger } from './triggers.ts';
 import { defaultContextIndex, defaultVerbIndex, inflections } from './verbs.ts';
-import type { ContextIndex, ContextPhrase, VerbIndex } from './verbs.ts';
+import type { ContextIndex, VerbIndex } from './verbs.ts';
+import { phraseHitsOf } from './phrases.ts';
+import { assessmentsFromSentence, defaultStateIndex, hasStateWords } from './assessments.ts';
+import type { StateIndex } from './assessments.ts';
 
 /** A government website whose texts speak in the first person. */
 export interface Publisher {
@@ -44,6 +47,8 @@ export interface CoderConfig {
   /** Inflected forms of the verbs that head verbal (not nominal) patterns. */
   readonly verbForms: ReadonlySet<string>;
   readonly contexts: ContextIndex;
+  /** Words that say how two actors stand (assessments, not events). */
+  readonly states: StateIndex;
   readonly publishers: readonly Publisher[];
   /** Codes of international organisations (their ends take sector null). */
   readonly igoCodes: ReadonlySet<string>;
@@ -68,6 +73,7 @@ export function defaultCoderConfig(dir?: string): CoderConfig {
     lemmas: lemmaMapOf(verbs),
     verbForms: verbFormsOf(verbs),
     contexts: defaultContextIndex(),
+    states: defaultStateIndex(),
     publishers,
     igoCodes: new Set(lexicon.igos.map((g) => g.code)),
   };
@@ -92,6 +98,8 @@ export interface CodedSentence {
   readonly sentence: Sentence;
   readonly events: readonly Event[];
   readonly reasons: readonly NoEventReason[];
+  /** What the sentence says about how two actors stand: not events, kept apart. */
+  readonly assessments: readonly Assessment[];
   /** Whether the sentence went through POS tagging and the rules. */
   readonly analysed: boolean;
 }
@@ -250,49 +258,7 @@ interface ContextHit {
 
 /** Every context keyword of a sentence, with its word position. */
 function contextHitsOf(words: readonly Word[], index: ContextIndex): ContextHit[] {
-  const hits: ContextHit[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const options = index.byFirst.get(w.lower) ?? index.byFirst.get(w.lemma);
-    let end = options ? firstPhraseEnd(words, i, options, hits) : -1;
-    if (end < 0 && w.lower.length >= 3) {
-      const stems = index.prefixesByStart.get(w.lower.slice(0, 3));
-      if (stems) end = firstPhraseEnd(words, i, stems, hits);
-    }
-    if (end >= 0) i = end;
-  }
-  return hits;
-}
-
-// Records the first of `phrases` that matches at word `i` and returns where it ends, or -1.
-function firstPhraseEnd(words: readonly Word[], i: number, phrases: readonly ContextPhrase[], hits: ContextHit[]): number {
-  for (const p of phrases) {
-    const end = phraseEnd(words, i, p, 0);
-    if (end < 0) continue;
-    hits.push({ at: i, contexts: p.contexts, id: p.id });
-    return end;
-  }
-  return -1;
-}
-
-const CONTEXT_GAP = 3;
-
-// The index of the last word of `p` matched from word `i` (its `k`-th word on), or -1.
-function phraseEnd(words: readonly Word[], i: number, p: ContextPhrase, k: number): number {
-  if (k === p.words.length) return i - 1;
-  const x = p.words[k]!;
-  if (x === '~') {
-    for (let gap = 0; gap <= CONTEXT_GAP; gap++) {
-      if (gap > 0 && words[i + gap - 1]?.pos === 'PUNCT') return -1;
-      const end = phraseEnd(words, i + gap, p, k + 1);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  const t = words[i];
-  if (!t) return -1;
-  const ok = p.stems[k] ? t.lower.startsWith(x) : t.lower === x || t.lemma === x;
-  return ok ? phraseEnd(words, i + 1, p, k + 1) : -1;
+  return phraseHitsOf(words, index).map((h) => ({ at: h.at, contexts: h.phrase.value, id: h.phrase.id }));
 }
 
 /** The contexts of the hits, nearest to the trigger first. */
@@ -530,8 +496,9 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     if (!p.candidate && (prefilter || p.triggers.length === 0)) {
       // Nothing to code: only carry the discourse on, with whoever a label gives the floor to ("Dmitry Medvedev: Mr President,").
       const light = lightMentions(p, config, docDate, discourse);
+      const assessments = assessmentsOf(doc, p.sentence, p.words, light, null, config, docDate);
       discourse = nextDiscourse(discourse, light, speakerLabel(p.words, light).speaker);
-      out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], analysed: false });
+      out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], assessments, analysed: false });
       continue;
     }
     const before = discourse;
@@ -545,9 +512,28 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     if (meeting && discourse.pair === before.pair) {
       discourse = { ...discourse, pair: [{ country: meeting.source.country, sector: 'GOV', entry: `country:${meeting.source.country}` }, { country: meeting.target.country, sector: 'GOV', entry: `country:${meeting.target.country}` }] };
     }
-    out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true });
+    const assessments = assessmentsOf(doc, p.sentence, p.words, outcome.resolved, outcome.groups, config, docDate);
+    out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, assessments, analysed: true });
   }
   return out;
+}
+
+/** What a sentence says about how two actors stand, read only when it holds a state word. */
+function assessmentsOf(
+  doc: Doc, s: Sentence, words: readonly Word[], resolved: readonly ResolvedMention[], groups: readonly ActorGroup[] | null, config: CoderConfig, docDate: string | null,
+): Assessment[] {
+  if (resolved.length === 0 || !hasStateWords(words, config.states)) return [];
+  return assessmentsFromSentence({
+    doc,
+    sentence: s,
+    words,
+    mentions: resolved,
+    groups: groups ?? actorGroups(words, resolved),
+    contexts: contextHitsOf(words, config.contexts),
+    date: docDate,
+    isActor: (code) => config.igoCodes.has(code) || config.actors.countries.has(code),
+    isState: (code) => isState(code, config),
+  }, config.states);
 }
 
 function isState(code: string, config: CoderConfig): boolean {
@@ -605,7 +591,13 @@ export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfi
   const discourse = openingDiscourse(authorOf(doc, config), docPairOf(counts, config.actors));
   const outcome = codeOne(doc, sentence, words, discourse, config, docDate, factsOf(doc));
   return {
-    coded: { sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, analysed: true },
+    coded: {
+      sentence,
+      events: outcome.events,
+      reasons: outcome.events.length > 0 ? [] : outcome.reasons,
+      assessments: assessmentsOf(doc, sentence, words, outcome.resolved, outcome.groups, config, docDate),
+      analysed: true,
+    },
     trace: outcome.trace,
   };
 }

@@ -3,6 +3,8 @@ import { CONTEXTS, PLOVER_TYPES } from '../types.ts';
 import type { Context, EventType } from '../types.ts';
 import { listCell, readDictionary } from './dictionary-file.ts';
 import type { DictionaryFile } from './dictionary-file.ts';
+import { phraseIndexFromDictionary } from './phrases.ts';
+import type { Phrase, PhraseIndex } from './phrases.ts';
 
 export type PosClass = 'N' | 'V' | 'A';
 
@@ -135,67 +137,22 @@ export function verbIndexFromDictionary(file: DictionaryFile): VerbIndex {
   return { rules, byHead, forms };
 }
 
-/** A context keyword, compiled from `dictionaries/contexts.tsv`. */
-export interface ContextPhrase {
-  readonly id: string;
-  /** Words, `~` for a gap of up to three words. */
-  readonly words: readonly string[];
-  /** Per word: it matches any ending (`terror*`). */
-  readonly stems: readonly boolean[];
-  /** The first word matches any ending: the phrase is indexed by its first three letters. */
-  readonly prefix: boolean;
-  readonly contexts: readonly Context[];
-}
+/** A phrase of `dictionaries/contexts.tsv`: the contexts it names. */
+export type ContextPhrase = Phrase<readonly Context[]>;
 
-/** Context phrases indexed by their first word (exact) and by the first three letters of a stem. */
-export interface ContextIndex {
-  readonly byFirst: ReadonlyMap<string, readonly ContextPhrase[]>;
-  readonly prefixes: readonly ContextPhrase[];
-  /** Prefix phrases by their first three letters. */
-  readonly prefixesByStart: ReadonlyMap<string, readonly ContextPhrase[]>;
-}
+/** The contexts dictionary, compiled for matching. */
+export type ContextIndex = PhraseIndex<readonly Context[]>;
 
 /** Validates and compiles a parsed contexts dictionary. */
 export function contextIndexFromDictionary(file: DictionaryFile): ContextIndex {
-  const expected = ['id', 'phrase', 'contexts'];
-  if (file.columns.join(',') !== expected.join(',')) throw new ConfigError(file.file, `columns must be ${expected.join(', ')}`);
-  const byFirst = new Map<string, ContextPhrase[]>();
-  const prefixes: ContextPhrase[] = [];
-  const seen = new Set<string>();
-  for (const row of file.rows) {
-    const where = `${row.file}:${row.line}`;
-    const [id = '', phrase = '', contexts = ''] = row.cells;
-    if (seen.has(id)) throw new ConfigError(where, `duplicate id "${id}"`);
-    seen.add(id);
-    const ctx = listCell(contexts);
+  return phraseIndexFromDictionary(file, 'contexts', (cell, where) => {
+    const ctx = listCell(cell);
     if (ctx.length === 0) throw new ConfigError(where, 'no context given');
     for (const c of ctx) {
       if (!(CONTEXTS as readonly string[]).includes(c)) throw new ConfigError(where, `unknown context "${c}"`);
     }
-    const raw = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-    const stems = raw.map((w) => w.length > 1 && w.endsWith('*'));
-    const words = raw.map((w, k) => (stems[k] ? w.slice(0, -1) : w));
-    if (words.length === 0 || words.some((w) => w === '')) throw new ConfigError(where, `empty phrase "${phrase}"`);
-    if (words[0] === '~' || words.at(-1) === '~') throw new ConfigError(where, `a gap "~" must stand between words in "${phrase}"`);
-    const prefix = stems[0] === true;
-    const entry: ContextPhrase = { id, words, stems, prefix, contexts: ctx as Context[] };
-    if (prefix) {
-      prefixes.push(entry);
-    } else {
-      const first = words[0] ?? '';
-      byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
-    }
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  prefixes.sort((a, b) => b.words.length - a.words.length);
-  const prefixesByStart = new Map<string, ContextPhrase[]>();
-  for (const p of prefixes) {
-    const stem = p.words[0] ?? '';
-    if (stem.length < 3) throw new ConfigError(file.file, `prefix "${stem}*" is shorter than three letters`);
-    const key = stem.slice(0, 3);
-    prefixesByStart.set(key, [...(prefixesByStart.get(key) ?? []), p]);
-  }
-  return { byFirst, prefixes, prefixesByStart };
+    return ctx as Context[];
+  });
 }
 
 let cachedVerbs: VerbIndex | null = null;

@@ -38,7 +38,7 @@ async function parquetFilesUnder(dir: string): Promise<string[]> {
 
 /**
  * The Parquet files of an export folder (`events/year=…/*.parquet`,
- * `documents.parquet`, `sentences.parquet`) or a single events file, and a
+ * `documents.parquet`, `sentences.parquet`, `assessments.parquet`) or a single events file, and a
  * hash over all of them (so importing the same export again is recognised).
  */
 export async function parquetSetOf(path: string): Promise<{ set: ParquetSet; files: string[] }> {
@@ -48,19 +48,21 @@ export async function parquetSetOf(path: string): Promise<{ set: ParquetSet; fil
   } catch {
     throw new InputError(path, 'no such file or folder');
   }
-  if (info.isFile()) return { set: { events: path, documents: null, sentences: null }, files: [path] };
+  if (info.isFile()) return { set: { events: path, documents: null, sentences: null, assessments: null }, files: [path] };
   const eventsDir = join(path, 'events');
-  const eventFiles = existsSync(eventsDir) ? await parquetFilesUnder(eventsDir) : (await parquetFilesUnder(path)).filter((f) => !/\/(documents|sentences)\.parquet$/.test(f));
+  const eventFiles = existsSync(eventsDir) ? await parquetFilesUnder(eventsDir) : (await parquetFilesUnder(path)).filter((f) => !/\/(documents|sentences|assessments)\.parquet$/.test(f));
   if (eventFiles.length === 0) throw new InputError(path, 'holds no events Parquet files (expected events/year=…/*.parquet from detente export)');
   const documents = join(path, 'documents.parquet');
   const sentences = join(path, 'sentences.parquet');
+  const assessments = join(path, 'assessments.parquet');
   return {
     set: {
       events: existsSync(eventsDir) ? join(eventsDir, '**', '*.parquet') : join(path, '**', '*.parquet'),
       documents: existsSync(documents) ? documents : null,
       sentences: existsSync(sentences) ? sentences : null,
+      assessments: existsSync(assessments) ? assessments : null,
     },
-    files: [...eventFiles, ...[documents, sentences].filter((f) => existsSync(f))],
+    files: [...eventFiles, ...[documents, sentences, assessments].filter((f) => existsSync(f))],
   };
 }
 

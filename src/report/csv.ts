@@ -51,7 +51,10 @@ function topSentence(events: readonly EvidenceEvent[]): Field {
 }
 
 function matrixCsv(r: DyadReport): string {
-  const header = ['section', 'key', 'label', ...FLOW_HEADER, 'verdict', 'cooperation_evidence', 'conflict_evidence', 'top_cooperation', 'top_conflict'];
+  const header = [
+    'section', 'key', 'label', ...FLOW_HEADER, 'verdict', 'verdict_basis', 'discord_assessments', 'accord_assessments',
+    'cooperation_evidence', 'conflict_evidence', 'top_cooperation', 'top_conflict', 'top_discord', 'top_accord',
+  ];
   const sections: MatrixSection[] = [r.matrix.primary, ...(r.matrix.theater ? [r.matrix.theater] : [])];
   const rows = sections.flatMap((s) =>
     s.rows.map((row) => [
@@ -60,10 +63,15 @@ function matrixCsv(r: DyadReport): string {
       row.label,
       ...flowFields(row.stats),
       row.verdict,
+      row.basis,
+      row.assessments.discord,
+      row.assessments.accord,
       row.evidence.cooperation.map((e) => e.id).join(' '),
       row.evidence.conflict.map((e) => e.id).join(' '),
       topSentence(row.evidence.cooperation),
       topSentence(row.evidence.conflict),
+      row.assessments.evidence.discord[0]?.sentence ?? null,
+      row.assessments.evidence.accord[0]?.sentence ?? null,
     ]),
   );
   return csvOfRows(header, rows);

@@ -13,6 +13,7 @@ import { dyadSummaryFromFlows } from '../analysis/summary.ts';
 import { DEFAULT_THIRD_PARTIES, thirdPartiesFromRows } from '../analysis/third-parties.ts';
 import { defaultSplitOf, whatChangedFromCells } from '../analysis/what-changed.ts';
 import type {
+  AssessmentCellRow,
   ChangePointOptions,
   Comparison,
   ContradictionRule,
@@ -26,6 +27,7 @@ import type {
 } from '../analysis/types.ts';
 import type { Store } from '../store/connection.ts';
 import { dyadBreakdown, dyadFlows, evidenceEventsByRefs, thirdPartyRows } from '../store/dyad-queries.ts';
+import { dyadAssessmentCells } from '../store/assessments.ts';
 
 /** How to analyse; every field has a default. */
 export interface DyadReportOptions {
@@ -45,6 +47,11 @@ export interface DyadReportOptions {
 export async function dyadReportFromStore(store: Store, query: DyadQuery, options: DyadReportOptions = {}): Promise<DyadReport> {
   // One transaction: every section sees the same events, and the row numbers the rankings cite stay valid.
   return store.transaction(() => reportOf(store, query, options));
+}
+
+// The text's assessments exist for the rows of contexts and theaters only.
+async function assessmentsOf(store: Store, query: DyadQuery, dimension: Grouping, k: number): Promise<AssessmentCellRow[]> {
+  return dimension === 'context' || dimension === 'theater' ? dyadAssessmentCells(store, query, dimension, k) : [];
 }
 
 async function reportOf(store: Store, query: DyadQuery, options: DyadReportOptions): Promise<DyadReport> {
@@ -112,8 +119,8 @@ async function reportOf(store: Store, query: DyadQuery, options: DyadReportOptio
         : null,
     matrix: {
       rule,
-      primary: matrixSectionFromCells(grouping, primary.cells, primary.evidence, byId, rule),
-      theater: theater ? matrixSectionFromCells('theater', theater.cells, theater.evidence, byId, rule) : null,
+      primary: matrixSectionFromCells(grouping, primary.cells, primary.evidence, byId, rule, await assessmentsOf(store, query, grouping, k)),
+      theater: theater ? matrixSectionFromCells('theater', theater.cells, theater.evidence, byId, rule, await assessmentsOf(store, query, 'theater', k)) : null,
     },
     thirdParties: thirdPartiesFromRows(third.rows, third.evidence, byId, { limit: options.thirdParties ?? DEFAULT_THIRD_PARTIES }),
   };

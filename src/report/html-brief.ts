@@ -3,7 +3,7 @@
  * inline SVG, no scripts, nothing fetched) that a reader opens in any browser
  * and that prints one section per page.
  */
-import type { DyadReport, EvidenceEvent, MatrixCell, MatrixSection } from '../analysis/types.ts';
+import type { DyadReport, EvidenceEvent, MatrixCell, MatrixSection, RowAssessments, VerdictBasis } from '../analysis/types.ts';
 import { overviewOfReport } from '../server/analysis-views.ts';
 import type { Series } from '../types.ts';
 import { indexChartOption, quadChartOption, seriesChartOption } from './charts.ts';
@@ -106,8 +106,26 @@ function quotes(events: readonly EvidenceEvent[], citations: Citations): string 
   return `<ul class="quotes">${events.slice(0, QUOTES_PER_SIDE).map((e) => quote(e, citations)).join('')}</ul>`;
 }
 
-function verdictBadge(verdict: string): string {
-  return `<span class="verdict ${escapeHtml(verdict)}">${escapeHtml(verdict)}</span>`;
+function verdictBadge(verdict: string, basis: VerdictBasis = 'events'): string {
+  const by = basis === 'assessments' ? ' <span class="basis" title="Too few events to call: the verdict follows what the text itself says of how the two stand">(by the text)</span>' : '';
+  return `<span class="verdict ${escapeHtml(verdict)}">${escapeHtml(verdict)}</span>${by}`;
+}
+
+const ASSESSMENT_NOTE = '<p class="muted">Assessments, not events: sentences that say how the two stand. They are never counted as events.</p>';
+
+/** What the text says of the row, "discord 2" or a dash. */
+function assessedCell(a: RowAssessments): string {
+  const parts = [a.discord > 0 ? `discord ${a.discord}` : null, a.accord > 0 ? `accord ${a.accord}` : null].filter((x) => x !== null);
+  return parts.length > 0 ? parts.join(', ') : '–';
+}
+
+function assessmentQuotes(row: MatrixCell, heading = 'What the text says of how they stand', note = true): string {
+  const cited = [...row.assessments.evidence.discord.map((x) => ['conf', x] as const), ...row.assessments.evidence.accord.map((x) => ['coop', x] as const)].slice(0, QUOTES_PER_SIDE);
+  if (cited.length === 0) return '';
+  const items = cited
+    .map(([side, x]) => `<li class="${side}"><q>${escapeHtml(shortened(x.sentence, QUOTE_CHARS))}</q> <span class="meta">${escapeHtml(x.cue)}: ${side === 'conf' ? 'discord' : 'accord'}, ${escapeHtml(x.date ?? 'undated')}, ${escapeHtml(x.doc)}</span></li>`)
+    .join('');
+  return `<h3>${escapeHtml(heading)}</h3>${note ? ASSESSMENT_NOTE : ''}<ul class="quotes">${items}</ul>`;
 }
 
 /** Background shade of a count cell: the larger the share of the row's events, the darker. */
@@ -125,14 +143,14 @@ function matrixTable(section: MatrixSection, caption: string): string {
         `<tr><th scope="row">${escapeHtml(labelOf(r.label))}</th>` +
         `<td class="num ${shade('coop', r.stats.cooperation, max)}">${r.stats.cooperation}</td>` +
         `<td class="num ${shade('conf', r.stats.conflict, max)}">${r.stats.conflict}</td>` +
-        `<td class="num">${signed(r.stats.mean)}</td><td>${verdictBadge(r.verdict)}</td></tr>`,
+        `<td class="num">${signed(r.stats.mean)}</td><td>${assessedCell(r.assessments)}</td><td>${verdictBadge(r.verdict, r.basis)}</td></tr>`,
     )
     .join('');
-  return `<table class="matrix"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">Cooperation</th><th scope="col">Conflict</th><th scope="col">Mean intensity</th><th scope="col">Verdict</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="matrix"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">Cooperation</th><th scope="col">Conflict</th><th scope="col">Mean intensity</th><th scope="col">The text says</th><th scope="col">Verdict</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function labelsWith(rows: readonly MatrixCell[], verdict: string): string[] {
-  return rows.filter((r) => r.verdict === verdict && r.key != null).map((r) => labelOf(r.label));
+  return rows.filter((r) => r.verdict === verdict && r.key != null).map((r) => (r.basis === 'assessments' ? `${labelOf(r.label)} (by the text)` : labelOf(r.label)));
 }
 
 function keyPoints(report: DyadReport): string {
@@ -223,13 +241,21 @@ function headingOf(label: string): string {
 function contextSection(row: MatrixCell, citations: Citations): string {
   const s = row.stats;
   return `<section class="context">
-<h2>${escapeHtml(headingOf(row.label))} ${verdictBadge(row.verdict)}</h2>
+<h2>${escapeHtml(headingOf(row.label))} ${verdictBadge(row.verdict, row.basis)}</h2>
 <p>${s.events} events: ${s.cooperation} cooperative, ${s.conflict} conflictual; mean intensity ${signed(s.mean)} on the PLOVER scale (−10 to +10).</p>
 <h3>Cooperation</h3>
 ${quotes(row.evidence.cooperation, citations)}
 <h3>Conflict</h3>
 ${quotes(row.evidence.conflict, citations)}
+${assessmentQuotes(row)}
 </section>`;
+}
+
+// The theaters whose verdict the text's assessments gave, with the sentences that gave it.
+function theaterAssessments(rows: readonly MatrixCell[]): string {
+  const decided = rows.filter((r) => r.key != null && r.basis === 'assessments');
+  if (decided.length === 0) return '';
+  return `${ASSESSMENT_NOTE}${decided.map((r) => assessmentQuotes(r, `${labelOf(r.label)}: what the text says`, false)).join('\n')}`;
 }
 
 function theaterSection(report: DyadReport): string {
@@ -245,6 +271,7 @@ function theaterSection(report: DyadReport): string {
   return `<section id="theaters">
 <h2>Theaters and third parties</h2>
 ${matrixTable({ ...theater, rows: theater.rows.filter((r) => r.key != null) }, 'Where the two deal with each other: events on each side')}
+${theaterAssessments(theater.rows)}
 ${parties ? `<table class="parties"><caption>Third parties around the dyad</caption><thead><tr><th scope="col">Actor</th><th scope="col">With ${escapeHtml(a)}</th><th scope="col">With ${escapeHtml(b)}</th><th scope="col">As theater</th><th scope="col">Alignment</th></tr></thead><tbody>${parties}</tbody></table>` : ''}
 </section>`;
 }

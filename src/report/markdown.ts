@@ -4,16 +4,20 @@
  * what changed, third parties, and the rules used.
  */
 import type {
+  AssessmentEvidence,
   ChangePoint,
   ChangeRow,
   DyadReport,
   EvidenceEvent,
   FlowStats,
   IntervalRow,
+  MatrixCell,
   MatrixSection,
   RoleStats,
+  RowAssessments,
   ThirdParty,
   Verdict,
+  VerdictBasis,
   WhatChanged,
 } from '../analysis/types.ts';
 
@@ -72,20 +76,26 @@ function flowLine(s: FlowStats): string {
 function summarySection(r: DyadReport): string[] {
   const s = r.summary;
   const lines = [`## Summary`, ``];
-  lines.push(`- ${flowLine(s.total)}.`);
+  const each = s.directions.reduce((n, d) => n + d.stats.events, 0) - s.total.events;
+  lines.push(`- ${flowLine(s.total)}${s.directions.length > 1 && each > 0 ? ` (${each} ${each === 1 ? 'act' : 'acts'} coded each way, such as a meeting or an agreement, count once here and once in each direction)` : ''}.`);
   for (const d of s.directions) lines.push(`  - ${arrow(d.source, d.target)}: ${flowLine(d.stats)}.`);
   if (s.index) {
     const trend = r.index.trend;
     const trendText = trend ? `; over the last ${trend.periods} periods ${trend.direction} (${signed(trend.change)})` : '';
     lines.push(`- Relationship index at ${s.index.period}: **${signed(s.index.value)} (${s.index.band})** on the −9…+9 scale${trendText}.`);
   }
-  const byVerdict = (section: MatrixSection, v: Verdict): string[] => section.rows.filter((row) => row.verdict === v).map((row) => row.label);
+  const byVerdict = (section: MatrixSection, v: Verdict, basis: VerdictBasis): string[] =>
+    section.rows.filter((row) => row.verdict === v && row.basis === basis).map((row) => row.label);
   for (const section of [r.matrix.primary, r.matrix.theater]) {
     if (!section) continue;
-    const parts = (['contradictory', 'cooperative', 'conflictual'] as const)
-      .map((v) => [v, byVerdict(section, v)] as const)
-      .filter(([, labels]) => labels.length > 0)
-      .map(([v, labels]) => `${VERDICT_WORDS[v]} on ${labels.join(', ')}`);
+    const partsOf = (basis: VerdictBasis): string[] =>
+      (['contradictory', 'cooperative', 'conflictual'] as const)
+        .map((v) => [v, byVerdict(section, v, basis)] as const)
+        .filter(([, labels]) => labels.length > 0)
+        .map(([v, labels]) => `${VERDICT_WORDS[v]} on ${labels.join(', ')}`);
+    const parts = partsOf('events');
+    const assessed = partsOf('assessments');
+    if (assessed.length > 0) parts.push(`too few events to call, the text itself says: ${assessed.join('; ')}`);
     if (parts.length > 0) lines.push(`- By ${section.dimension}: ${parts.join('; ')}.`);
   }
   const cps = r.changePoints.points;
@@ -101,23 +111,46 @@ function summarySection(r: DyadReport): string[] {
 function matrixSection(section: MatrixSection, title: string): string[] {
   const lines = [`## ${title}`, ``];
   if (section.rows.length === 0) return [...lines, `No events.`];
-  lines.push(`| ${section.dimension} | events | cooperation | conflict | cooperation share | net | mean | verdict |`, `|---|--:|--:|--:|--:|--:|--:|---|`);
+  lines.push(`| ${section.dimension} | events | cooperation | conflict | cooperation share | net | mean | the text says | verdict |`, `|---|--:|--:|--:|--:|--:|--:|---|---|`);
   for (const row of section.rows) {
     const s = row.stats;
-    lines.push(`| ${cell(row.label)} | ${s.events} | ${s.cooperation} | ${s.conflict} | ${percent(s.cooperationShare)} | ${signed(s.net)} | ${mean(s.mean)} | ${VERDICT_WORDS[row.verdict]} |`);
+    lines.push(
+      `| ${cell(row.label)} | ${s.events} | ${s.cooperation} | ${s.conflict} | ${percent(s.cooperationShare)} | ${signed(s.net)} | ${mean(s.mean)} | ${assessedWords(row.assessments)} | ${verdictWords(row)} |`,
+    );
   }
   lines.push(``);
   for (const row of section.rows) {
-    if (row.evidence.cooperation.length === 0 && row.evidence.conflict.length === 0) continue;
-    lines.push(`**${cell(row.label)}** — ${VERDICT_WORDS[row.verdict].replaceAll('*', '')} (${row.stats.cooperation} cooperation, ${row.stats.conflict} conflict)`, ``);
+    const assessed = [...row.assessments.evidence.discord, ...row.assessments.evidence.accord];
+    if (row.evidence.cooperation.length === 0 && row.evidence.conflict.length === 0 && assessed.length === 0) continue;
+    lines.push(`**${cell(row.label)}** — ${verdictWords(row).replaceAll('*', '')} (${row.stats.cooperation} cooperation, ${row.stats.conflict} conflict)`, ``);
     for (const [side, events] of [['Cooperation', row.evidence.cooperation], ['Conflict', row.evidence.conflict]] as const) {
       if (events.length === 0) continue;
       lines.push(`- ${side}:`);
       for (const e of events) lines.push(`  - ${evidenceLine(e)}`);
     }
+    for (const [valence, cited] of [['discord', row.assessments.evidence.discord], ['accord', row.assessments.evidence.accord]] as const) {
+      if (cited.length === 0) continue;
+      lines.push(`- The text says they are in ${valence} (not events):`);
+      for (const x of cited) lines.push(`  - ${assessmentLine(x)}`);
+    }
     lines.push(``);
   }
   return lines;
+}
+
+/** "discord 2, accord 1", or a dash. */
+export function assessedWords(a: RowAssessments): string {
+  const parts = [a.discord > 0 ? `discord ${a.discord}` : null, a.accord > 0 ? `accord ${a.accord}` : null].filter((x) => x !== null);
+  return parts.length > 0 ? parts.join(', ') : '–';
+}
+
+function verdictWords(row: MatrixCell): string {
+  return row.basis === 'assessments' ? `${VERDICT_WORDS[row.verdict]} (by the text's assessments)` : VERDICT_WORDS[row.verdict];
+}
+
+function assessmentLine(x: AssessmentEvidence): string {
+  const when = x.date ?? 'undated';
+  return `"${quote(x.cue)}"; ${when}; *${cell(x.doc)}*, sentence ${x.sentenceIndex + 1} — "${quote(x.sentence)}" [${cell(x.rule)}]`;
 }
 
 function indexSection(r: DyadReport): string[] {
@@ -270,6 +303,8 @@ export function markdownFromDyadReport(r: DyadReport): string {
     `## Method`,
     ``,
     `- A row is **contradictory** when cooperation (quads 1–2) and conflict (quads 3–4) each reach ${percent(rule.minShare)} of its events and ${rule.minSideEvents} events; otherwise the larger side names it; below ${rule.minEvents} events, or on a tie, it is thin. An event with several contexts counts in each.`,
+    `- Both directions together count an act coded each way (one meeting, one agreement: the same words in the same sentence, A→B and B→A) once; each direction counts it.`,
+    `- The text's assessments are sentences that say how the two stand ("serious differences over Iran", "good ties"); the coding guide makes them no events, so they are never counted as events. A row whose events are thin takes its verdict from them when they lean one way, and says so.`,
     `- Evidence: the strongest events of each side (largest |intensity|, asserted before announced, with a sentence before without, latest first).`,
     `- Change points: Welch's t on the mean intensity of the ${r.changePoints.options.window} periods before and after each boundary.`,
     `- Formulas: docs/analysis.md.`,

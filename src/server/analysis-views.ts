@@ -62,6 +62,14 @@ export function matrixOfSection(dyad: string, axis: MatrixAxis, section: MatrixS
       conflict: { events: row.stats.conflict },
       net: row.stats.mean ?? 0,
       verdict: row.verdict,
+      basis: row.basis,
+      assessments: {
+        discord: row.assessments.discord,
+        accord: row.assessments.accord,
+        quotes: (['discord', 'accord'] as const).flatMap((valence) =>
+          row.assessments.evidence[valence].map((x) => ({ valence, cue: x.cue, sentence: x.sentence, doc: x.doc, docId: x.docId, sentenceIndex: x.sentenceIndex, date: x.date })),
+        ),
+      },
     })),
   };
 }

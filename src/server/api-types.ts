@@ -95,6 +95,27 @@ export interface MatrixRow {
   readonly net: number;
   /** `cooperative`, `conflictual`, `contradictory` or `thin` (too few events to say). */
   readonly verdict: string;
+  /** `events`, or `assessments` when the events were too few or too even and the text's own assessments gave the verdict. */
+  readonly basis: 'events' | 'assessments';
+  /** What the text says of how the two stand on this row (not events). */
+  readonly assessments: {
+    readonly discord: number;
+    readonly accord: number;
+    /** The latest of each valence, discord first. */
+    readonly quotes: readonly AssessmentQuote[];
+  };
+}
+
+/** A sentence that says how the two stand: its words, document and place. */
+export interface AssessmentQuote {
+  readonly valence: 'discord' | 'accord';
+  readonly cue: string;
+  readonly sentence: string;
+  readonly doc: string;
+  readonly docId: string;
+  /** 0-based index of the sentence in its document. */
+  readonly sentenceIndex: number;
+  readonly date: string | null;
 }
 
 export interface MatrixResponse {

@@ -13,6 +13,7 @@ import { dyadSummaryFromFlows } from '../analysis/summary.ts';
 import { DEFAULT_THIRD_PARTIES, thirdPartiesFromRows } from '../analysis/third-parties.ts';
 import type { DyadQuery, EvidenceEvent, EvidenceWindow, Granularity, MatrixSection } from '../analysis/types.ts';
 import { dyadBreakdown, dyadFlows, evidenceEventsByRefs, thirdPartyRows } from '../store/dyad-queries.ts';
+import { dyadAssessmentCells } from '../store/assessments.ts';
 import type { Store } from '../store/index.ts';
 import { matrixOfSection, overviewOfReport, thirdPartiesOfReport } from './analysis-views.ts';
 import type { MatrixAxis, MatrixResponse, OverviewResponse, ThirdPartiesResponse } from './api-types.ts';
@@ -47,12 +48,16 @@ export async function overviewFromStore(store: Store, query: DyadQuery, granular
   );
 }
 
-/** The contradictions matrix of a dyad, by context or by theater. */
+/** Sentences of each valence quoted per matrix row. */
+const ASSESSMENT_QUOTES = 3;
+
+/** The contradictions matrix of a dyad, by context or by theater, with what the texts say of each row. */
 export async function matrixFromStore(store: Store, query: DyadQuery, axis: MatrixAxis): Promise<MatrixResponse> {
   // The dashboard's matrix opens events through the events table, so no evidence events are fetched here.
   const breakdown = await dyadBreakdown(store, query, { matrix: [axis], split: null, windows: null, theaters: false, k: 1 });
   const cells = breakdown.matrix.get(axis) ?? { cells: [], evidence: [] };
-  const section: MatrixSection = matrixSectionFromCells(axis, cells.cells, [], new Map(), DEFAULT_CONTRADICTION_RULE);
+  const assessed = await dyadAssessmentCells(store, query, axis, ASSESSMENT_QUOTES);
+  const section: MatrixSection = matrixSectionFromCells(axis, cells.cells, [], new Map(), DEFAULT_CONTRADICTION_RULE, assessed);
   return matrixOfSection(`${query.a}-${query.b}`, axis, section);
 }
 

@@ -3,7 +3,7 @@ import { oneLine } from '../errors.ts';
 import { docsFromPaths } from '../ingest/index.ts';
 import { ledgerEntryFromDoc } from '../pipeline.ts';
 import type { Progress } from '../progress.ts';
-import { documents, storeCodedDoc, type Store } from '../store/index.ts';
+import { assessedDocumentIds, storeCodedDoc, type Store } from '../store/index.ts';
 
 /** The documents bundled with detente, ingested by `npm start`. */
 export const EXAMPLE_CORPUS = fileURLToPath(new URL('../../examples/corpus/', import.meta.url));
@@ -23,7 +23,8 @@ export interface CorpusIngest {
  * yet (by content hash), so running it again adds nothing.
  */
 export async function ingestMissingDocuments(store: Store, dir: string, progress: Progress): Promise<CorpusIngest> {
-  const stored = new Set((await documents(store)).map((d) => d.id));
+  // A document stored before assessments existed is coded again; storing it adds only its assessments.
+  const stored = await assessedDocumentIds(store);
   let added = 0;
   let present = 0;
   let events = 0;

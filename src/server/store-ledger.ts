@@ -67,8 +67,9 @@ export async function eventsPageOf(store: Store, query: EventsQuery): Promise<Ev
     context: query.context,
     theater: query.theater,
     docId: query.doc,
-    // The analysis counts asserted and future acts that were not negated; `counted` shows exactly those.
-    ...(query.scope === 'counted' ? { negated: false, modality: COUNTED_MODALITIES } : {}),
+    // The analysis counts asserted and future acts that were not negated, and an act coded each way once
+    // when it counts both directions; `counted` shows exactly those, so a matrix cell and its list agree.
+    ...(query.scope === 'counted' ? { negated: false, modality: COUNTED_MODALITIES, ...(query.direction === 'ab' || query.direction === 'ba' ? {} : { mirrors: false }) } : {}),
     sort: SORTS[query.sort],
     order: query.order,
     limit: query.size,

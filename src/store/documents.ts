@@ -1,16 +1,19 @@
 import type { Figures } from '../figures/types.ts';
-import type { Doc, DocFormat, Event, Sentence } from '../types.ts';
+import type { Assessment, Doc, DocFormat, Event, Sentence } from '../types.ts';
 import { StoreError } from '../errors.ts';
 import type { Store } from './connection.ts';
 import { dayOfPartialDate } from './dates.ts';
 import { appendEvents, eventIdOf } from './events.ts';
 import { storeFigures } from './figures-queries.ts';
+import { insertAssessments, markMirrors } from './assessments.ts';
 
 /** A document after coding: what `codedDocFromDoc` gives and `storeCodedDoc` takes. */
 export interface CodedDoc {
   readonly doc: Doc;
   readonly sentences: readonly Sentence[];
   readonly events: readonly Event[];
+  /** What the document says about how two actors stand (not events), stored with it when given. */
+  readonly assessments?: readonly Assessment[];
   /** Tables, facts and series found in the document, stored with it when given. */
   readonly figures?: Figures;
 }
@@ -36,8 +39,15 @@ export async function storeCodedDoc(store: Store, coded: CodedDoc): Promise<Stor
     if (s.docId !== doc.id) throw new StoreError(`${doc.origin}: sentence ${s.index} belongs to document ${s.docId}, not ${doc.id}`);
   }
   return store.transaction(async () => {
-    const existing = await store.one('SELECT 1 AS x FROM documents WHERE id = ?', [doc.id]);
-    if (existing) return { docId: doc.id, stored: false, sentences: 0, events: 0 };
+    const existing = await store.one<{ assessed: boolean | null }>('SELECT assessed FROM documents WHERE id = ?', [doc.id]);
+    if (existing) {
+      // Stored before assessments existed (migration 5): add them now; events and sentences stay as they are.
+      if (existing.assessed !== true && coded.assessments !== undefined) {
+        await insertAssessments(store, coded.assessments);
+        await store.run('UPDATE documents SET assessed = true WHERE id = ?', [doc.id]);
+      }
+      return { docId: doc.id, stored: false, sentences: 0, events: 0 };
+    }
     await store.run(
       `INSERT INTO documents (id, name, origin, format, title, date, day, source, publisher, text, original, offsets, paragraphs, sections, blocks)
        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -82,6 +92,11 @@ export async function storeCodedDoc(store: Store, coded: CodedDoc): Promise<Stor
     const app = await store.appender('events');
     appendEvents(app, events, { docDate: doc.meta.date });
     app.closeSync();
+    await markMirrors(store, doc.id);
+    if (coded.assessments !== undefined) {
+      await insertAssessments(store, coded.assessments);
+      await store.run('UPDATE documents SET assessed = true WHERE id = ?', [doc.id]);
+    }
     for (const e of events) {
       for (const actor of [e.source, e.target]) {
         if (actor.entry === null) continue;
@@ -106,6 +121,11 @@ export interface DocumentSummary {
   readonly storedAt: string;
   readonly sentences: number;
   readonly events: number;
+}
+
+/** Ids of the documents stored with their assessments (all those coded since migration 5). */
+export async function assessedDocumentIds(store: Store): Promise<Set<string>> {
+  return new Set((await store.all<{ id: string }>('SELECT id FROM documents WHERE assessed')).map((r) => r.id));
 }
 
 /** Every stored document, newest date first. */

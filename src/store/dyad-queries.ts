@@ -41,6 +41,9 @@ const STRENGTH = `((least(CAST(abs(intensity) * 100 AS BIGINT), 1023) * 4 + CAST
 /** The row numbers of a list of rank keys, as text (the analysis' evidence references). */
 const ROWS_OF = (keys: string): string => `list_transform(${keys}, x -> CAST(x % 4294967296 AS VARCHAR))`;
 
+/** Whether a row is the second direction of one act coded each way (`NULL` in rows written before the mark: not one). */
+const MIRROR = 'coalesce(mirror, false)';
+
 /** `date_trunc` parts; a fixed map, so no user text reaches the SQL. */
 const TRUNC: Readonly<Record<Granularity, string>> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' };
 
@@ -78,6 +81,12 @@ function dyadWhere(query: DyadQuery): Where {
   return commonWhere(query, true);
 }
 
+/** Like {@link dyadWhere}, counting an act coded each way once when both directions are counted together. */
+function interactionWhere(query: DyadQuery, dyad: boolean): Where {
+  const where = commonWhere(query, dyad);
+  return query.directed ? where : and(where, `NOT ${MIRROR}`);
+}
+
 function dyadKeyOf(query: DyadQuery): string {
   return dyadOf(query.a, query.b);
 }
@@ -99,22 +108,24 @@ export async function dyadFlows(store: Store, query: DyadQuery, granularity: Gra
     g: number;
     period: string | null;
     forward: boolean;
+    mirror: boolean;
     quad: Quad;
     origin: Origin;
     doc_id: string | null;
     events: number;
+    interactions: number;
     intensity: number | null;
     squares: number | null;
     first: string | null;
     last: string | null;
   }>(
-    `SELECT GROUPING(period, forward, quad, origin, doc_id) AS g, period, forward, quad, origin, doc_id,
-            count(*) AS events, sum(intensity) AS intensity, sum(intensity * intensity) AS squares,
-            min(day) AS first, max(day) AS last
+    `SELECT GROUPING(period, forward, mirror, quad, origin, doc_id) AS g, period, forward, mirror, quad, origin, doc_id,
+            count(*) AS events, count(*) FILTER (WHERE NOT mirror) AS interactions,
+            sum(intensity) AS intensity, sum(intensity * intensity) AS squares, min(day) AS first, max(day) AS last
        FROM (SELECT CAST(date_trunc('${TRUNC[granularity]}', day) AS DATE) AS period, source_country = ? AS forward,
-                    quad, intensity, origin, doc_id, day
+                    ${MIRROR} AS mirror, quad, intensity, origin, doc_id, day
                FROM events ${where.sql})
-      GROUP BY GROUPING SETS ((period, forward, quad), (origin), (doc_id), ())`,
+      GROUP BY GROUPING SETS ((period, forward, mirror, quad), (origin), (doc_id), ())`,
     [query.a, ...where.params],
   );
   const flows: PeriodFlowRow[] = [];
@@ -123,18 +134,18 @@ export async function dyadFlows(store: Store, query: DyadQuery, granularity: Gra
   let first: string | null = null;
   let last: string | null = null;
   for (const r of rows) {
-    if (r.g === 0b00011) {
-      flows.push({ period: r.period, forward: r.forward, quad: r.quad, events: r.events, intensity: r.intensity ?? 0, intensitySquares: r.squares ?? 0 });
-    } else if (r.g === 0b11101) {
-      origins.push({ origin: r.origin, events: r.events });
-    } else if (r.g === 0b11110) {
+    if (r.g === 0b000011) {
+      flows.push({ period: r.period, forward: r.forward, mirror: r.mirror, quad: r.quad, events: r.events, intensity: r.intensity ?? 0, intensitySquares: r.squares ?? 0 });
+    } else if (r.g === 0b111101) {
+      origins.push({ origin: r.origin, events: query.directed ? r.events : r.interactions });
+    } else if (r.g === 0b111110) {
       if (r.doc_id !== null) docs.push(r.doc_id);
-    } else if (r.g === 0b11111) {
+    } else if (r.g === 0b111111) {
       first = r.first;
       last = r.last;
     }
   }
-  flows.sort((x, y) => (x.period ?? '').localeCompare(y.period ?? '') || Number(y.forward) - Number(x.forward) || x.quad - y.quad);
+  flows.sort((x, y) => (x.period ?? '').localeCompare(y.period ?? '') || Number(y.forward) - Number(x.forward) || Number(x.mirror) - Number(y.mirror) || x.quad - y.quad);
   return { flows, origins, first, last, docs: docs.sort() };
 }
 
@@ -211,7 +222,7 @@ export async function dyadBreakdown(store: Store, query: DyadQuery, spec: Breakd
   if (!bySource && !byPeriod && !byCube) {
     return { matrix: new Map(matrixDims.map((d) => [d, { cells: [], evidence: [] }])), split: new Map(), windows: [], theaters: { rows: [], evidence: [] } };
   }
-  const where = dyadWhere(query);
+  const where = interactionWhere(query, true);
   const params: SqlValue[] = [];
   // The split side: NULL outside the compared days (and for undated events).
   let afterSql = 'NULL::BOOLEAN';
@@ -334,7 +345,7 @@ export async function dyadBreakdown(store: Store, query: DyadQuery, spec: Breakd
 export async function thirdPartyRows(store: Store, query: DyadQuery, docs: readonly string[], k: number): Promise<{ readonly rows: ThirdPartyRow[]; readonly evidence: ThirdPartyEvidenceRow[] }> {
   // One scan: rows with exactly one end in the dyad; the other end is the third party.
   const inDocs = '(doc_id IS NULL OR doc_id IN (SELECT unnest(?)))';
-  const around = and(commonWhere(query, false), `(source_country IN (?, ?)) <> (target_country IN (?, ?)) AND ${inDocs}`, query.a, query.b, query.a, query.b, [...docs]);
+  const around = and(interactionWhere(query, false), `(source_country IN (?, ?)) <> (target_country IN (?, ?)) AND ${inDocs}`, query.a, query.b, query.a, query.b, [...docs]);
   const rows = await store.all<{
     kind: 'cell' | 'evidence';
     actor: string;
@@ -446,6 +457,6 @@ export async function evidenceEventsByRefs(store: Store, query: DyadQuery, refs:
 
 /** The least any dyad report must do, one pass over the dyad's events counting them per quad: the benchmark's baseline. */
 export async function dyadQuadCounts(store: Store, query: DyadQuery): Promise<{ readonly quad: Quad; readonly events: number; readonly intensity: number }[]> {
-  const where = dyadWhere(query);
+  const where = interactionWhere(query, true);
   return store.all(`SELECT quad, count(*) AS events, sum(intensity) AS intensity FROM events ${where.sql} GROUP BY quad ORDER BY quad`, where.params);
 }

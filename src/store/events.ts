@@ -54,8 +54,8 @@ export function dyadFromFlag(flag: string): { readonly a: string; readonly b: st
   return { a: (m[1] ?? '').toUpperCase(), b: (m[2] ?? '').toUpperCase() };
 }
 
-/** Column order of `events` for the appender (must match migration 1). */
-const EVENT_COLUMNS = 43;
+/** Number of `events` columns for the appender (migration 1, then `mirror` from migration 5). */
+const EVENT_COLUMNS = 44;
 
 const STRING_LIST = LIST(VARCHAR);
 
@@ -122,6 +122,8 @@ export function appendEvents(app: DuckDBAppender, events: readonly Event[], opti
     app.appendList(listValue([...e.entries]), STRING_LIST);
     appendText(app, e.url);
     app.appendNull();
+    // Marked after the document's events are in (markMirrors), since it pairs rows.
+    app.appendBoolean(false);
     app.endRow();
   }
   return events.length;
@@ -259,6 +261,8 @@ export interface EventFilter {
   readonly negated?: boolean;
   /** One modality, or any of a list. */
   readonly modality?: Modality | readonly Modality[];
+  /** `false`: leave out the second direction of each act coded each way, as the analysis does when it counts both directions together. */
+  readonly mirrors?: boolean;
   readonly sort?: EventSort;
   readonly order?: 'asc' | 'desc';
   /** Page size (default 100, at most 10 000). */
@@ -333,6 +337,7 @@ export function whereOfFilter(filter: EventFilter): { readonly sql: string; read
     params.push(filter.negated);
   }
   listOrOne('modality', filter.modality);
+  if (filter.mirrors === false) clauses.push('NOT coalesce(mirror, false)');
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

@@ -11,7 +11,7 @@ export { dayOfPartialDate, lastDayOfPartialDate } from './dates.ts';
 export type { DayPrecision } from './dates.ts';
 export { EVENT_SORTS, dyadFromFlag, dyadOf, dyads, eventById, eventIdOf, eventsWhere, idOfKey, storedEventOf, whereOfFilter } from './events.ts';
 export type { DyadCount, EventFilter, EventSort, StoredEvent } from './events.ts';
-export { counts, documentById, documents, storeCodedDoc } from './documents.ts';
+export { assessedDocumentIds, counts, documentById, documents, storeCodedDoc } from './documents.ts';
 export type { CodedDoc, DocumentSummary, LedgerCounts, StoredDoc, StoredDocument } from './documents.ts';
 export { importFeed, rejectPagesOfImport, rejectsOfImport } from './feed-import.ts';
 export type { FeedImportCounts, FeedReference, KeyKind, LineChunk, RejectedRow } from './feed-import.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { FormatError } from '../errors.ts';
 import { MODALITIES, ORIGINS, PLOVER_TYPES } from '../types.ts';
 import type { Store } from './connection.ts';
+import { markAllMirrors } from './assessments.ts';
 import type { EventFilter } from './events.ts';
 import { whereOfFilter } from './events.ts';
 import type { FeedImportCounts } from './feed-import.ts';
@@ -35,8 +36,8 @@ const EVENT_JSON = `id,
 /**
  * Writes the events matching `filter` to `dir`: Parquet partitioned by year
  * (`events/year=2013/…`, events with no day under `year=__HIVE_DEFAULT_PARTITION__`)
- * with `documents.parquet` and `sentences.parquet` beside it so the evidence
- * travels too; or one `events.csv` (lists joined by `|`); or `events.jsonl`
+ * with `documents.parquet`, `sentences.parquet` and `assessments.parquet`
+ * beside it so the evidence travels too; or one `events.csv` (lists joined by `|`); or `events.jsonl`
  * (one Event per line). DuckDB streams the rows, so memory stays flat.
  */
 export async function exportLedger(store: Store, dir: string, format: ExportFormat, filter: EventFilter = {}): Promise<ExportResult> {
@@ -56,11 +57,15 @@ export async function exportLedger(store: Store, dir: string, format: ExportForm
     const docs = `SELECT DISTINCT doc_id FROM events ${whereNamed}`;
     await store.run(`COPY (SELECT * FROM documents WHERE id IN (${docs}) ORDER BY id) TO $out (FORMAT parquet)`, { ...named, out: join(dir, 'documents.parquet') });
     await store.run(`COPY (SELECT * FROM sentences WHERE doc_id IN (${docs}) ORDER BY doc_id, idx) TO $out (FORMAT parquet)`, { ...named, out: join(dir, 'sentences.parquet') });
+    await store.run(`COPY (SELECT * FROM assessments WHERE doc_id IN (${docs}) ORDER BY doc_id, sentence_index, dyad) TO $out (FORMAT parquet)`, {
+      ...named,
+      out: join(dir, 'assessments.parquet'),
+    });
     const sizes = await store.one<{ documents: number; sentences: number }>(
       `SELECT (SELECT count(*) FROM documents WHERE id IN (${docs})) AS documents, (SELECT count(*) FROM sentences WHERE doc_id IN (${docs})) AS sentences`,
       named,
     );
-    return { events, documents: sizes?.documents ?? 0, sentences: sizes?.sentences ?? 0, files: ['events/', 'documents.parquet', 'sentences.parquet'] };
+    return { events, documents: sizes?.documents ?? 0, sentences: sizes?.sentences ?? 0, files: ['events/', 'documents.parquet', 'sentences.parquet', 'assessments.parquet'] };
   }
   if (format === 'csv') {
     await store.run(
@@ -82,6 +87,8 @@ export interface ParquetSet {
   readonly events: string;
   readonly documents: string | null;
   readonly sentences: string | null;
+  /** The documents' assessments (exports before they existed have none). */
+  readonly assessments: string | null;
 }
 
 const quoteList = (values: readonly string[]): string => `[${values.map((v) => `'${v}'`).join(', ')}]`;
@@ -98,7 +105,9 @@ export async function importParquetSet(store: Store, set: ParquetSet, file: { re
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length > 0) throw new FormatError(file.path, `not a detente events export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   const eventColumns = (await store.all<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'events' AND table_schema = 'main' ORDER BY ordinal_position`)).map((c) => c.column_name);
-  const select = eventColumns.map((c) => (c === 'import_id' ? '$import_id AS import_id' : columns.has(c) ? `"${c}"` : `NULL AS "${c}"`)).join(', ');
+  const select = eventColumns
+    .map((c) => (c === 'import_id' ? '$import_id AS import_id' : c === 'mirror' ? (columns.has(c) ? 'coalesce(mirror, false) AS mirror' : 'false AS mirror') : columns.has(c) ? `"${c}"` : `NULL AS "${c}"`))
+    .join(', ');
   return store.transaction(async () => {
     const id = await store.one<{ id: number }>(`SELECT nextval('import_ids') AS id`);
     const importId = id?.id ?? 0;
@@ -139,6 +148,15 @@ export async function importParquetSet(store: Store, set: ParquetSet, file: { re
         { p: set.sentences },
       );
     }
+    if (set.assessments) {
+      await store.run(
+        `INSERT INTO assessments BY NAME SELECT x.* FROM read_parquet($p) x
+          WHERE x.doc_id NOT IN (SELECT DISTINCT doc_id FROM assessments) AND x.doc_id IN (SELECT id FROM documents)`,
+        { p: set.assessments },
+      );
+    }
+    // An export written before events were marked: pair the coded events now.
+    if (!columns.has('mirror')) await markAllMirrors(store);
     const counts = await store.one<{ rows: number; duplicates: number; rejected: number }>(
       `SELECT count(*) AS rows, count(*) FILTER (WHERE status = 'duplicate') AS duplicates, count(*) FILTER (WHERE status = 'rejected') AS rejected FROM parquet_classified`,
     );

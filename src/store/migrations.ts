@@ -1,5 +1,6 @@
 import { StoreError } from '../errors.ts';
 import type { Store } from './connection.ts';
+import { ASSESSMENTS_MIGRATION } from './assessments.ts';
 import { FIGURES_MIGRATION } from './figures-queries.ts';
 
 /**
@@ -140,6 +141,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'documents: publisher from front matter',
     statements: ['ALTER TABLE documents ADD COLUMN publisher VARCHAR'],
   },
+  { version: 5, ...ASSESSMENTS_MIGRATION },
 ];
 
 /** Checks that versions run 1, 2, 3… with no gap or repeat. */

@@ -4,9 +4,10 @@ import { flowStatsOfSums, intervalsFromPeriodSums, MAX_PERIODS, periodSumsFromFl
 import type { PeriodFlowRow } from '../../src/analysis/types.ts';
 import { InputError } from '../../src/errors.ts';
 
-const row = (period: string | null, forward: boolean, quad: 1 | 2 | 3 | 4, events: number, intensity: number): PeriodFlowRow => ({
+const row = (period: string | null, forward: boolean, quad: 1 | 2 | 3 | 4, events: number, intensity: number, mirror = false): PeriodFlowRow => ({
   period,
   forward,
+  mirror,
   quad,
   events,
   intensity,
@@ -32,7 +33,7 @@ const spans: ReadonlyArray<{ name: string; from: string | null; to: string | nul
 ];
 for (const c of spans) {
   test(`intervals: ${c.name}`, () => {
-    const periods = periodSumsFromFlows(FLOWS, { from: c.from, to: c.to }, 'month');
+    const periods = periodSumsFromFlows(FLOWS, { from: c.from, to: c.to, directed: false }, 'month');
     const rows = intervalsFromPeriodSums(periods, { a: 'USA', b: 'RUS', directed: false }, 'month');
     assert.deepEqual(rows.map((r) => r.period), c.periods);
     const jan = rows.find((r) => r.period === '2013-01');
@@ -46,15 +47,30 @@ for (const c of spans) {
 }
 
 test('intervals: undated events are left out of the series; directed keeps one direction', () => {
-  const periods = periodSumsFromFlows(FLOWS, { from: null, to: null }, 'year');
+  const periods = periodSumsFromFlows(FLOWS, { from: null, to: null, directed: true }, 'year');
   const rows = intervalsFromPeriodSums(periods, { a: 'USA', b: 'RUS', directed: true }, 'year');
   assert.deepEqual(rows.map((r) => [r.period, r.total.events, r.directions.length]), [['2013', 4, 1]]);
 });
 
 test('intervals: no dated events, no periods; too many periods is an input error', () => {
-  assert.deepEqual(periodSumsFromFlows([row(null, true, 1, 1, 2.5)], { from: null, to: null }, 'month'), []);
+  assert.deepEqual(periodSumsFromFlows([row(null, true, 1, 1, 2.5)], { from: null, to: null, directed: false }, 'month'), []);
   assert.throws(
-    () => periodSumsFromFlows(FLOWS, { from: '1800-01-01', to: '2013-12-31' }, 'day'),
+    () => periodSumsFromFlows(FLOWS, { from: '1800-01-01', to: '2013-12-31', directed: false }, 'day'),
     (e: unknown) => e instanceof InputError && e.where === '--by' && e.message.includes(String(MAX_PERIODS)),
   );
 });
+
+const mirrored: ReadonlyArray<{ name: string; directed: boolean; total: number; directions: number[] }> = [
+  { name: 'both directions count an act coded each way once, each direction counts it', directed: false, total: 1, directions: [1, 1] },
+  { name: 'one direction counts its own event, mirror or not', directed: true, total: 1, directions: [1] },
+];
+for (const c of mirrored) {
+  test(`intervals: ${c.name}`, () => {
+    const flows = [row('2013-01-01', true, 1, 1, 2.5), row('2013-01-01', false, 1, 1, 2.5, true)].filter((r) => !c.directed || r.forward);
+    const query = { a: 'USA', b: 'RUS', from: null, to: null, directed: c.directed };
+    const [jan] = intervalsFromPeriodSums(periodSumsFromFlows(flows, query, 'month'), query, 'month');
+    assert.equal(jan?.total.events, c.total);
+    assert.equal(jan?.total.net, 2.5);
+    assert.deepEqual(jan?.directions.map((d) => d.stats.events), c.directions);
+  });
+}

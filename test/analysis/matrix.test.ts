@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_CONTRADICTION_RULE, labelOfKey, matrixSectionFromCells, verdictOf } from '../../src/analysis/matrix.ts';
-import type { CellRow, EvidenceEvent } from '../../src/analysis/types.ts';
+import { DEFAULT_CONTRADICTION_RULE, labelOfKey, matrixSectionFromCells, rowVerdictOf, verdictOf } from '../../src/analysis/matrix.ts';
+import type { AssessmentCellRow, AssessmentEvidence, CellRow, EvidenceEvent } from '../../src/analysis/types.ts';
 
 const verdicts: ReadonlyArray<[number, number, string]> = [
   [0, 0, 'thin'],
@@ -94,4 +94,48 @@ test('matrix: labels', () => {
   assert.equal(labelOfKey('theater', 'SYR'), 'SYR');
   assert.equal(labelOfKey('theater', null), '(the dyad itself)');
   assert.equal(labelOfKey('source', null), '(no document)');
+});
+
+// Events decide when they can; the text's assessments only where the events are thin, and only when they lean one way.
+const withAssessments: ReadonlyArray<[number, number, number, number, string, string]> = [
+  [1, 1, 2, 0, 'conflictual', 'assessments'],
+  [1, 1, 0, 1, 'cooperative', 'assessments'],
+  [0, 0, 1, 0, 'conflictual', 'assessments'],
+  [1, 1, 1, 1, 'thin', 'events'],
+  [1, 0, 0, 0, 'thin', 'events'],
+  [3, 0, 5, 0, 'cooperative', 'events'],
+  [2, 2, 0, 4, 'contradictory', 'events'],
+  [0, 5, 0, 3, 'conflictual', 'events'],
+];
+for (const [cooperation, conflict, discord, accord, verdict, basis] of withAssessments) {
+  test(`matrix: ${cooperation} cooperation, ${conflict} conflict, discord ${discord}, accord ${accord} is ${verdict} by ${basis}`, () => {
+    assert.deepEqual(rowVerdictOf(cooperation, conflict, { discord, accord }, DEFAULT_CONTRADICTION_RULE), { verdict, basis });
+  });
+}
+
+function assessed(sentence: string): AssessmentEvidence {
+  return { doc: 'd.txt', docId: 'd', sentenceIndex: 3, sentence, cue: 'differences', theater: 'SYR', contexts: [], date: '2013-07-15', rule: 'states.tsv:1 differences' };
+}
+
+test('matrix: the text\'s assessments join their rows, and a row the text alone names is a row', () => {
+  const cells: CellRow[] = [
+    { key: 'SYR', quad: 1, events: 1, intensity: 2.5 },
+    { key: 'SYR', quad: 3, events: 1, intensity: -3 },
+    { key: 'AFG', quad: 2, events: 3, intensity: 19 },
+  ];
+  const assessments: AssessmentCellRow[] = [
+    { key: 'SYR', valence: 'discord', count: 2, evidence: [assessed('They differ on Syria.'), assessed('Syria is the most vexed issue.')] },
+    { key: 'IRN', valence: 'discord', count: 1, evidence: [assessed('They differ over Iran.')] },
+    { key: 'AFG', valence: 'accord', count: 1, evidence: [assessed('They share concerns over Afghanistan.')] },
+  ];
+  const section = matrixSectionFromCells('theater', cells, [], new Map(), DEFAULT_CONTRADICTION_RULE, assessments);
+  assert.deepEqual(
+    section.rows.map((r) => [r.key, r.stats.events, r.verdict, r.basis, r.assessments.discord, r.assessments.accord]),
+    [
+      ['AFG', 3, 'cooperative', 'events', 0, 1],
+      ['SYR', 2, 'conflictual', 'assessments', 2, 0],
+      ['IRN', 0, 'conflictual', 'assessments', 1, 0],
+    ],
+  );
+  assert.deepEqual(section.rows[1]?.assessments.evidence.discord.map((x) => x.sentence), ['They differ on Syria.', 'Syria is the most vexed issue.']);
 });

@@ -70,6 +70,9 @@ test('explain: shows actors, the pattern that fired, and why nothing was coded',
   assert.match(coded.stdout, /RUS\/GOV "Russia" → UNSC "the UNSC"\s+REJECT/);
   const none = await runCli(['explain', 'Moscow and Washington could also cooperate in exploring the Arctic resources.']);
   assert.match(none.stdout, /no event: speculation/);
+  const state = await runCli(['explain', "However, Russia and the US have serious differences over Iran's nuclear programme.", '--date', '2013-07-15']);
+  assert.match(state.stdout, /no event: no-trigger/);
+  assert.match(state.stdout, /assessment \(not an event\): RUS–USA discord "differences"; theater: IRN; contexts: cbrn\n\s+rule: states\.tsv:\d+ differences/);
   const json = await runCli(['explain', 'Relations remain minimal.', '--format', 'json']);
   assert.deepEqual((JSON.parse(json.stdout) as { reasons: { kind: string }[] }[])[0]?.reasons.map((r) => r.kind), ['no-trigger']);
   for (const who of [['--source', 'https://www.kremlin.ru/events/1'], ['--publisher', 'The White House']]) {

@@ -19,7 +19,7 @@ test('cli export and import parquet: the ledger goes out partitioned by year and
     const out = join(dir, 'out');
     const exported = await runCli(['export', out, '--db', db, '--format', 'parquet']);
     assert.equal(exported.code, 0, exported.stderr);
-    assert.equal(exported.stdout, `exported 2 events, 0 documents, 0 sentences to ${out} (events/, documents.parquet, sentences.parquet)\n`);
+    assert.equal(exported.stdout, `exported 2 events, 0 documents, 0 sentences to ${out} (events/, documents.parquet, sentences.parquet, assessments.parquet)\n`);
     const other = join(dir, 'b.duckdb');
     const back = await runCli(['import', 'parquet', out, '--db', other]);
     assert.equal(back.code, 0, back.stderr);

@@ -3,6 +3,7 @@ import type { ActorLexicon } from '../../src/coding/actor-index.ts';
 import { lemmaMapOf, verbFormsOf } from '../../src/coding/coder.ts';
 import type { CoderConfig } from '../../src/coding/coder.ts';
 import { defaultContextIndex, defaultVerbIndex } from '../../src/coding/verbs.ts';
+import { defaultStateIndex } from '../../src/coding/assessments.ts';
 import type { CountryEntry } from '../../src/coding/lexicon-types.ts';
 
 function country(code: string, names: string[], adjectives: string[], demonyms: string[], metonyms: string[]): CountryEntry {
@@ -81,6 +82,7 @@ export function testConfig(): CoderConfig {
     lemmas: lemmaMapOf(verbs),
     verbForms: verbFormsOf(verbs),
     contexts: defaultContextIndex(),
+    states: defaultStateIndex(),
     publishers: [{ domain: 'kremlin.ru', country: 'RUS', sector: 'GOV' }, { domain: 'whitehouse.gov', country: 'USA', sector: 'GOV' }],
     igoCodes: new Set(['NATO', 'UNSC', 'UN', 'WTO', 'IGO']),
   };

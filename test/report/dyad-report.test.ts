@@ -7,6 +7,9 @@ import { InputError } from '../../src/errors.ts';
 import type { Event, EventType } from '../../src/types.ts';
 import { eventOf, SEED_DATE, SEED_EVENTS } from '../fixtures/analysis/seed-events.ts';
 import { storeWithEvents } from '../fixtures/analysis/store-with-events.ts';
+import { ledgerEntryFromDoc } from '../../src/pipeline.ts';
+import { openStore, storeCodedDoc } from '../../src/store/index.ts';
+import { docOf } from '../store/fixtures.ts';
 
 const QUERY: DyadQuery = { a: 'USA', b: 'RUS', directed: false, from: null, to: null, origins: null, modalities: ['asserted', 'future'], includeNegated: false };
 
@@ -100,4 +103,27 @@ test('dyad report: a dyad with no events is an empty report, not an error', asyn
   assert.equal(r.whatChanged, null);
   assert.deepEqual(r.matrix.primary.rows, []);
   assert.deepEqual(r.thirdParties, []);
+});
+
+test('dyad report: from text to verdict, a joint act counts once and the text decides a row its events cannot', async () => {
+  const store = await openStore(':memory:');
+  try {
+    const text = [
+      'Syria has become the most contentious issue between Russia and the United States.',
+      'Russia has criticised the United States for its policy in Syria.',
+      'Russia and the United States agreed on talks in Geneva to end the war in Syria.',
+      'Russia and the United States have deep differences over Syria.',
+      'Russia and the United States have worked together against terrorism.',
+    ].join(' ');
+    await storeCodedDoc(store, ledgerEntryFromDoc(docOf(text)));
+    const r = await dyadReportFromStore(store, QUERY, { grouping: 'theater' });
+    const syria = r.matrix.primary.rows.find((row) => row.key === 'SYR');
+    assert.deepEqual([syria?.stats.cooperation, syria?.stats.conflict], [1, 1], 'the Geneva agreement, coded each way, counts once');
+    assert.deepEqual([syria?.verdict, syria?.basis, syria?.assessments.discord], ['conflictual', 'assessments', 2]);
+    assert.ok(syria?.assessments.evidence.discord.every((x) => x.sentence.includes('Syria')));
+    assert.deepEqual(r.summary.directions.map((d) => d.stats.events), [2, 3], 'each direction counts its side of a joint act');
+    assert.equal(r.summary.total.events, 3);
+  } finally {
+    await store.close();
+  }
 });

@@ -54,9 +54,12 @@ describe('the HTML brief', () => {
 
   test('has a summary, the index, one section per context with a verdict, figures and sources', () => {
     const headings = [...html.matchAll(/<h2>([^<]*)/g)].map((m) => m[1]?.trim());
-    assert.deepEqual(headings, ['Summary', 'The relationship over time', 'Military', 'Human rights', 'Terrorism', 'Theaters and third parties', 'Figures', 'Sources and method']);
+    assert.deepEqual(headings, ['Summary', 'The relationship over time', 'Military', 'Human rights', 'Terrorism', 'CBRN (chemical, biological, radiological, nuclear)', 'Theaters and third parties', 'Figures', 'Sources and method']);
     assert.match(html, /Cooperative on: <strong>terrorism<\/strong>/);
-    assert.match(html, /Conflictual on: <strong>human rights<\/strong>/);
+    assert.match(html, /Conflictual on: <strong>human rights, CBRN \(by the text\)<\/strong>/);
+    // CBRN's one cooperative event is too few to call; the text's own assessment decides, quoted in its section.
+    assert.match(html, /<h2>CBRN \(chemical, biological, radiological, nuclear\) <span class="verdict conflictual">conflictual<\/span> <span class="basis"/);
+    assert.match(html, /<h3>What the text says of how they stand<\/h3><p class="muted">Assessments, not events[^<]*<\/p><ul class="quotes"><li class="conf"><q>Arms control remains an issue of deep differences between Washington and Moscow\.<\/q>/);
     assert.match(html, /Contradictory \(both at once\) on: <strong>military<\/strong>/);
     assert.match(html, /cooperating over AFG; at odds over SYR/);
   });

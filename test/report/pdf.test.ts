@@ -62,7 +62,7 @@ describe('pdfFromHtml', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     writeFileSync(join(SCREENSHOTS, '..', 'brief.pdf'), bytes);
     const pages = await pageTexts(bytes);
-    const headings = ['RUS – USA: relations brief', 'The relationship over time', 'Military', 'Human rights', 'Terrorism', 'Theaters and third parties', 'Figures', 'Sources and method'];
+    const headings = ['RUS – USA: relations brief', 'The relationship over time', 'Military', 'Human rights', 'Terrorism', 'CBRN (chemical, biological, radiological, nuclear)', 'Theaters and third parties', 'Figures', 'Sources and method'];
     assert.equal(pages.length, headings.length, pages.map((p) => p.slice(0, 40)).join(' | '));
     headings.forEach((heading, i) => assert.ok(pages[i]?.startsWith(heading), `page ${i + 1} starts "${pages[i]?.slice(0, 40)}", not "${heading}"`));
     assert.match(pages[2] ?? '', /Russia helped the US supply its troops in Afghanistan/);

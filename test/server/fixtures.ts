@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { openStore, storeCodedDoc } from '../../src/store/index.ts';
 import type { CodedDoc, Store } from '../../src/store/index.ts';
 import { TYPE_TABLE } from '../../src/types.ts';
-import type { Context, Doc, Event, EventType, Sentence } from '../../src/types.ts';
+import type { Assessment, Context, Doc, Event, EventType, Sentence } from '../../src/types.ts';
 
-/** Paragraphs of a made-up note on US-Russia relations, one coded event per sentence (see EVENTS). */
+/** Paragraphs of a made-up note on US-Russia relations, one coded event per sentence (see EVENTS), then one assessment (see ASSESSMENT). */
 const PARAGRAPHS = [
   'Russia shared intelligence with the FBI about the bombers. The United States and Russia agreed to intensify counter-terrorism cooperation.',
   'Russia helped the US supply its troops in Afghanistan. Washington thanked Moscow for the transit route to Afghanistan.',
   'Washington criticised Moscow over the treatment of activists. Moscow accused Washington of meddling in its affairs over human rights.',
   'Russia vetoed the resolution on Syria. The United States condemned Russian arms deliveries to Syria.',
   'The two sides agreed to resume talks on arms control. Russia threatened to deploy missiles in Kaliningrad against missile defence.',
+  'Arms control remains an issue of deep differences between Washington and Moscow.',
 ];
 
 interface Coding {
@@ -103,7 +104,25 @@ export function fixtureCodedDoc(): CodedDoc {
       url: null,
     };
   });
-  return { doc, sentences, events };
+  const said = sentences[EVENTS.length];
+  if (said == null) throw new Error('fixture: no sentence for the assessment');
+  const cue = said.span.start + said.text.indexOf('deep differences');
+  const assessment: Assessment = {
+    doc: doc.name,
+    docId: doc.id,
+    sentence: { index: said.index, text: said.text, start: said.span.start, end: said.span.end },
+    span: { start: cue, end: cue + 'deep differences'.length },
+    cue: 'deep differences',
+    a: 'RUS',
+    b: 'USA',
+    valence: 'discord',
+    contexts: ['cbrn'],
+    theater: null,
+    date: '2013-07-15',
+    section: null,
+    rule: 'states.tsv:1 differences; pair "Washington and Moscow"',
+  };
+  return { doc, sentences, events, assessments: [assessment] };
 }
 
 /** A second, smaller document about another dyad (China and the United States), so there is a dyad to pick. */

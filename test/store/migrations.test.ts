@@ -119,3 +119,24 @@ test('connection: values come back JSON-safe', async () => {
   await assert.rejects(store.all('SELECT * FROM no_such_table'), (e: unknown) => e instanceof StoreError && !e.message.includes('\n'));
   await store.close();
 });
+
+test('migrations: version 5 marks the second direction of acts coded each way in an older ledger', async () => {
+  const dir = tempDir();
+  try {
+    const path = join(dir, 'x.duckdb');
+    const old = await openStore(path, { migrations: MIGRATIONS.slice(0, 4) });
+    const insert = `INSERT INTO events (id, origin, doc_id, sentence_index, span_start, span_end, source_country, target_country, dyad, type, quad, intensity, negated, modality, contexts, rule, entries)
+                    VALUES (?, ?, 'd', ?, 10, 14, ?, ?, 'RUS-USA', 'AGREE', 1, 2.5, false, 'asserted', [], 'r', [])`;
+    await old.run(insert, ['a', 'coded', 0, 'USA', 'RUS']);
+    await old.run(insert, ['b', 'coded', 0, 'RUS', 'USA']);
+    await old.run(insert, ['c', 'coded', 1, 'RUS', 'USA']);
+    await old.close();
+    const store = await openStore(path);
+    const rows = await store.all<{ id: string; mirror: boolean }>('SELECT id, mirror FROM events ORDER BY id');
+    assert.deepEqual(rows, [{ id: 'a', mirror: false }, { id: 'b', mirror: true }, { id: 'c', mirror: false }]);
+    assert.equal((await store.one<{ n: number }>('SELECT count(*) AS n FROM assessments'))?.n, 0);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

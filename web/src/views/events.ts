@@ -85,7 +85,7 @@ export function eventsView(shell: Shell): ViewHandle {
   type.append(...options([['', 'Any type'], ...PLOVER_TYPES.map((t) => [t, t] as const)], ''));
   context.append(...options([['', 'Any context'], ...CONTEXTS.map((c) => [c, contextLabel(c)] as const)], ''));
   polarity.append(...options([['all', 'Both'], ['cooperation', 'Cooperation'], ['conflict', 'Conflict']], 'all'));
-  scope.append(...options([['all', 'All coded'], ['counted', 'Counted (not negated or hypothetical)']], 'all'));
+  scope.append(...options([['all', 'All coded'], ['counted', 'Counted (not negated or hypothetical; an act coded each way once)']], 'all'));
   origin.append(...options([['', 'Any origin'], ...ORIGINS.map((o) => [o, ORIGIN_LABELS[o] ?? o] as const)], ''));
   size.append(...options([['25', '25'], ['50', '50'], ['100', '100'], ['200', '200']], '50'));
   type.addEventListener('change', () => setFilter({ type: type.value }));

@@ -1,4 +1,4 @@
-import type { MatrixResponse, MatrixRow } from '../../../src/server/api-types.ts';
+import type { AssessmentQuote, MatrixResponse, MatrixRow } from '../../../src/server/api-types.ts';
 import { api } from '../api.ts';
 import { formatCount, formatSigned, h, replace } from '../dom.ts';
 import { NO_FILTERS, type State } from '../state.ts';
@@ -15,7 +15,11 @@ export function matrixView(shell: Shell): ViewHandle {
     { class: 'view', 'aria-labelledby': 'matrix-title' },
     title,
     h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Rows of the matrix' }, h('span', {}, 'Rows:'), byContext, byTheater),
-    h('p', { class: 'hint' }, 'Each cell counts the events on one side: green for cooperation, red for conflict, darker for more. A row with a good share on both sides is contradictory. Click a cell to list its events.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Each cell counts the events on one side: green for cooperation, red for conflict, darker for more; an act coded each way (a meeting, an agreement) counts once. A row with a good share on both sides is contradictory. Click a cell to list its events. "The text says" shows sentences that say how the two stand: they are not events, and decide a verdict only where the events are too few to.',
+    ),
     body,
   );
   const load = latest<MatrixResponse>();
@@ -56,6 +60,16 @@ export function matrixView(shell: Shell): ViewHandle {
       button.style.setProperty('--strength', (s.events / maxEvents).toFixed(3));
       return h('td', {}, button);
     };
+    const said = (row: MatrixRow): HTMLElement => {
+      const { discord, accord, quotes } = row.assessments;
+      if (discord + accord === 0) return h('td', { class: 'said' }, '—');
+      const words = [discord > 0 ? `discord ${formatCount(discord)}` : '', accord > 0 ? `accord ${formatCount(accord)}` : ''].filter((x) => x !== '').join(', ');
+      return h(
+        'td',
+        { class: 'said' },
+        h('details', { 'data-key': row.key }, h('summary', { 'aria-label': `${label(row)}: the text says ${words}. Show the sentences.` }, words), h('ul', { class: 'quotes' }, ...quotes.map(quoteItem))),
+      );
+    };
     const net = (row: MatrixRow): HTMLElement => {
       const td = h('td', { class: `net ${row.net >= 0 ? 'positive' : 'negative'}` }, formatSigned(row.net));
       td.style.setProperty('--strength', Math.min(1, Math.abs(row.net) / 6).toFixed(3));
@@ -70,7 +84,16 @@ export function matrixView(shell: Shell): ViewHandle {
         h(
           'thead',
           {},
-          h('tr', {}, h('th', { scope: 'col' }, rowName), h('th', { scope: 'col' }, 'Cooperation'), h('th', { scope: 'col' }, 'Conflict'), h('th', { scope: 'col' }, 'Mean intensity'), h('th', { scope: 'col' }, 'Verdict')),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, rowName),
+            h('th', { scope: 'col' }, 'Cooperation'),
+            h('th', { scope: 'col' }, 'Conflict'),
+            h('th', { scope: 'col' }, 'Mean intensity'),
+            h('th', { scope: 'col' }, 'The text says'),
+            h('th', { scope: 'col' }, 'Verdict'),
+          ),
         ),
         h(
           'tbody',
@@ -78,12 +101,18 @@ export function matrixView(shell: Shell): ViewHandle {
           ...m.rows.map((row) =>
             h(
               'tr',
-              { 'data-key': row.key, 'data-verdict': row.verdict },
+              { 'data-key': row.key, 'data-verdict': row.verdict, 'data-basis': row.basis },
               h('th', { scope: 'row' }, label(row)),
               cell(row, 'cooperation'),
               cell(row, 'conflict'),
               net(row),
-              h('td', {}, h('span', { class: `verdict ${row.verdict}` }, row.verdict)),
+              said(row),
+              h(
+                'td',
+                {},
+                h('span', { class: `verdict ${row.verdict}` }, row.verdict),
+                row.basis === 'assessments' ? h('span', { class: 'basis', title: 'Too few events to call: the verdict follows what the text says' }, ' by the text') : '',
+              ),
             ),
           ),
         ),
@@ -118,4 +147,13 @@ export function matrixView(shell: Shell): ViewHandle {
       shownKey = '';
     },
   };
+}
+
+function quoteItem(q: AssessmentQuote): HTMLElement {
+  return h(
+    'li',
+    { class: q.valence },
+    h('q', {}, q.sentence),
+    h('span', { class: 'meta' }, ` ${q.cue}: ${q.valence}; ${q.doc}, sentence ${q.sentenceIndex + 1}${q.date ? `, ${q.date}` : ''}`),
+  );
 }
