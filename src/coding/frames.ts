@@ -294,6 +294,12 @@ function targetOf(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, 
   const { words } = input;
   const rule = t.rule;
   const own = new Set(sources.map((s) => s.actor.country));
+  // In the passive the pattern's object comes first, with its own target: "evidence against Russia was presented by the US".
+  const object = t.matched.find((j) => j < t.head);
+  if (object !== undefined) {
+    const inner = groups.find((g) => g.first > object && g.last < t.head && g.prep !== null && rule.preps.includes(g.prep) && isForeign(g, own));
+    if (inner) return inner;
+  }
   let crossed = false;
   let passed = false;
   for (let j = t.head + 1; j < words.length; j++) {
@@ -982,7 +988,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
 
     // "between A and B" makes an act mutual even without an agent ("an exchange of letters between A and B").
-    const between = groups.find((g) => g.first > t.end && g.first <= t.end + 6 && g.prep === 'between' && g.members.length >= 2) ?? null;
+    // In the passive, "relations between A and B were established": the pair stands between the object and the verb.
+    const object = t.matched.find((j) => j < t.head);
+    const between = groups.find((g) => g.prep === 'between' && g.members.length >= 2
+      && ((g.first > t.end && g.first <= t.end + 6) || (object !== undefined && g.first > object && g.last < t.head))) ?? null;
 
     const chain = chainBefore(words, chainHead);
     const clauseStart = clauseStartOf(words, chainHead, input.contentStart);

@@ -34,7 +34,7 @@ function matchPassive(rule: VerbRule, words: readonly Word[], head: number): num
   const parts = rule.rest.filter((el) => el.kind === 'word');
   if (parts.length !== 1 || parts[0]?.kind !== 'word') return null;
   const el = parts[0];
-  for (let j = head - 1; j >= Math.max(0, head - 8); j--) {
+  for (let j = head - 1; j >= Math.max(0, head - 10); j--) {
     const w = words[j]!;
     if (CLAUSE_BREAK.has(w.text)) return null;
     if (wordFits(w, el.words) && posFits(w.pos, el.pos)) return [head, j];

@@ -24,6 +24,8 @@ function code(text: string, date?: string, source?: string | null, publisher?: s
 
 const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; source?: string; publisher?: string }> = [
   { text: 'Russia has criticised the US for its policy in Syria.', events: ['RUS>USA ACCUSE asserted'] },
+  { text: 'Diplomatic relations between Russia and the United States were formally re-established in 1992.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
+  { text: 'New evidence against Iran was presented by the United States on Monday.', events: ['USA>IRN ACCUSE asserted'] },
   { text: 'Russia had shared intelligence about the Boston bombers with the FBI.', events: ['RUS>USA COOPERATE asserted'] },
   { text: 'Moscow and Washington have been cooperating more intensely on counter terrorism.', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
   { text: 'Moscow and Washington have not yet been able to reach an agreement on ballistic missile defence.', events: ['RUS>USA AGREE NEG asserted', 'USA>RUS AGREE NEG asserted'] },
