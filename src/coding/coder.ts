@@ -269,6 +269,8 @@ function contextsNear(hits: readonly ContextHit[], near: number): { contexts: Co
   return { contexts, entries: sorted.map((h) => `context:${h.id}`) };
 }
 
+const STATE_ORGANS: ReadonlySet<string> = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'SPY']);
+
 const LOCATIVE = new Set(['in', 'to', 'from', 'into', 'across', 'within', 'throughout', 'over', 'on', 'inside', 'near', 'towards', 'toward', 'against']);
 
 /**
@@ -288,8 +290,9 @@ function theaterOf(words: readonly Word[], resolved: readonly ResolvedMention[],
       if (ends.has(a.country) || acting.has(a.country) || a.country.length !== 3 || igoCodes.has(a.country)) continue;
       const prep = prepositionBefore(words, m.first);
       if (m.theater && !m.ref?.entry.includes(':', 'country:'.length) && prep && LOCATIVE.has(prep)) return a.country;
-      // The state of a non-state third party the act concerns ("efforts to oust the Taliban").
-      if (a.sector !== 'GOV' && a.sector !== 'MIL') return a.country;
+      // The state of a non-state third party the act concerns ("efforts to oust the Taliban"); a state's own
+      // organs (its legislature, courts, services, laws) are that state acting, not a place.
+      if (!STATE_ORGANS.has(a.sector ?? '')) return a.country;
     }
   }
   return null;

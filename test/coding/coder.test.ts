@@ -189,6 +189,8 @@ const theaterCases: ReadonlyArray<{ text: string; theater: (string | null)[] }> 
   { text: 'Russia has criticised the US for its policy in Syria.', theater: ['SYR'] },
   { text: 'Russia and the US announced at the meeting held in June in Geneva, Switzerland that they will intensify cooperation against terrorism.', theater: [null, null] },
   { text: 'Russia helped Iran build a nuclear plant despite US opposition.', theater: [null, null] },
+  // A state's own organ (its legislature) is that state, not a place the act is about.
+  { text: 'Russia criticised Iran, citing a resolution of Congress.', theater: [null] },
 ];
 
 for (const c of theaterCases) {
