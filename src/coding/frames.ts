@@ -1083,13 +1083,17 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     if (targetGroup && targetGroup.members.some((m) => /sel(f|ves)$/.test(m.mention.text.toLowerCase()))) targetGroup = sourceGroup;
     let targets: End[] = targetGroup ? endsOf(targetGroup) : [];
 
+    // "honoured to be back here in Prague with President Medvedev": being there with a named actor is a meeting, each way.
+    const beingWith = rule.id === 'glad' && targetGroup?.prep === 'with' && words[t.end + 1]?.lower === 'to' && words[t.end + 2]?.lemma === 'be'
+      && words[t.end + 3]?.pos !== 'VERB';
+    if (beingWith) how += ' (being there with them: a meeting, each way)';
     const pairs: [End, End][] = [];
     if (endorsed) {
       for (const s of sources) pairs.push([s, endorsed]);
       how += ' → the third party whose process it is';
     } else if (targets.length > 0) {
       for (const s of sources) for (const g of targets) pairs.push([s, g]);
-      if (rule.flags.has('mutual')) for (const s of sources) for (const g of targets) pairs.push([g, s]);
+      if (rule.flags.has('mutual') || beingWith) for (const s of sources) for (const g of targets) pairs.push([g, s]);
       // "hosted Xi for a state visit": the guest's visit is the other half of the meeting.
       if ((rule.id === 'host' || rule.id === 'receive') && targetGroup && visitAfter(words, targetGroup.last)) {
         for (const s of sources) for (const g of targets) pairs.push([g, s]);
@@ -1140,7 +1144,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     }
     // "said he would not provide support": a declared refusal is REJECT, not a negated act.
     const refusal = chain.negated && modality === 'future' && TYPE_TABLE[rule.type].quad <= 2 && !reading.author;
-    const type: EventType = refusal ? 'REJECT' : endorsed ? 'SUPPORT' : jointNote ? 'AGREE' : rule.type;
+    const type: EventType = refusal ? 'REJECT' : endorsed ? 'SUPPORT' : jointNote ? 'AGREE' : beingWith ? 'CONSULT' : rule.type;
     if (refusal) how += ' (a declared refusal)';
     for (const [s, g] of kept) drafts.push({ source: s, target: g, type, trigger: t, negated: refusal ? false : negated, modality: refusal ? 'asserted' : modality, how });
   }

@@ -26,6 +26,9 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia has criticised the US for its policy in Syria.', events: ['RUS>USA ACCUSE asserted'] },
   { text: 'Diplomatic relations between Russia and the United States were formally re-established in 1992.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'New evidence against Iran was presented by the United States on Monday.', events: ['USA>IRN ACCUSE asserted'] },
+  // Being somewhere is no visit; being there with a named actor is a meeting, each way.
+  { text: 'I am glad to be back in Moscow.', events: [], publisher: 'The White House' },
+  { text: 'I am honoured to be here again in Moscow with President Putin.', date: '2013-05-01', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'], publisher: 'The White House' },
   { text: 'Russia had shared intelligence about the Boston bombers with the FBI.', events: ['RUS>USA COOPERATE asserted'] },
   { text: 'Moscow and Washington have been cooperating more intensely on counter terrorism.', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
   { text: 'Moscow and Washington have not yet been able to reach an agreement on ballistic missile defence.', events: ['RUS>USA AGREE NEG asserted', 'USA>RUS AGREE NEG asserted'] },
