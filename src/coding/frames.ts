@@ -617,6 +617,9 @@ function insideCondition(words: readonly Word[], from: number, head: number): bo
   return true;
 }
 
+// What follows "glad to be" when it says where the speaker is, not what they are doing ("meeting with you").
+const BEING_THERE = new Set(['back', 'here', 'there', 'again', 'in', 'at', 'with', 'among', 'together', 'present']);
+
 const AGREEMENT_NOUNS = new Set(['agreement', 'treaty', 'declaration', 'accord', 'deal', 'memorandum', 'statement', 'communique', 'resolution', 'plan', 'framework']);
 
 /** Triggers that only name the content or grounds of another act ("accused X of interfering", "sanctions over X's attacks"). */
@@ -1085,7 +1088,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
 
     // "honoured to be back here in Prague with President Medvedev": being there with a named actor is a meeting, each way.
     const beingWith = rule.id === 'glad' && targetGroup?.prep === 'with' && words[t.end + 1]?.lower === 'to' && words[t.end + 2]?.lemma === 'be'
-      && words[t.end + 3]?.pos !== 'VERB';
+      && BEING_THERE.has(words[t.end + 3]?.lower ?? '');
     if (beingWith) how += ' (being there with them: a meeting, each way)';
     const pairs: [End, End][] = [];
     if (endorsed) {
