@@ -127,6 +127,10 @@ export function resolvedMentions(mentions: readonly Mention[], d: Discourse): Re
       case 'pair':
         out.push({ mention: m, actors: d.pair ? [...d.pair] : [], via: 'collective' });
         break;
+      case 'house':
+        // "The Department" in a State Department statement: its author's government.
+        out.push({ mention: m, actors: d.author && isCountryLike(d.author) ? [{ ...d.author, sector: 'GOV' }] : [], via: 'collective' });
+        break;
       case 'latter':
       case 'former': {
         const pool = [...d.previous, ...before.flatMap((b) => (b.ref ? [b.ref] : []))];

@@ -594,7 +594,8 @@ function underAttitude(words: readonly Word[], from: number, head: number): bool
 function governedBy(words: readonly Word[], from: number, head: number, verbs: ReadonlySet<string>): boolean {
   for (let j = head - 1; j >= from; j--) {
     const w = words[j]!;
-    if ((w.pos === 'VERB' || w.pos === 'NOUN') && verbs.has(w.lemma)) return true;
+    // A past form the tagger read as an adjective still governs ("informed … that it would").
+    if ((w.pos === 'VERB' || w.pos === 'NOUN' || (w.pos === 'ADJ' && /ed$/.test(w.lower))) && verbs.has(w.lemma)) return true;
   }
   return false;
 }

@@ -61,6 +61,7 @@ const COLLECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['the two ministers', 'pair'], ['the ministers', 'pair'], ['the parties', 'pair'], ['both parties', 'pair'],
   ['the two parties', 'pair'], ['the two', 'pair'], ['each other', 'pair'], ['one another', 'pair'],
   ['the latter', 'latter'], ['the former', 'former'], ['the country', 'country'], ['the president', 'title'],
+  ['the department', 'house'], ['the ministry', 'house'],
 ];
 const COLLECTIVE_TRIE = new Map<string, string[][]>();
 for (const [phrase] of COLLECTIVES) {
@@ -198,7 +199,9 @@ export function mentionsFromWords(index: ActorIndex, words: readonly Word[], dat
     for (const phrase of options ?? []) {
       if (phrase.every((p, k) => words[i + k]?.lower === p && !used[i + k])) {
         const key = COLLECTIVE_KEY.get(phrase.join(' ')) ?? 'pair';
+        // "The Department", "the Ministry" on their own: the house that wrote the text, not "the Department of …".
         const end = i + phrase.length - 1;
+        if (key === 'house' && (!isCapitalised(words[end]) || words[end + 1]?.lower === 'of')) continue;
         const kind: MentionKind = key === 'pair' ? 'collective' : key === 'title' ? 'title' : 'pronoun';
         const pron = key === 'pair' ? 'pair' : key;
         mentions.push({

@@ -85,14 +85,28 @@ export function analysedSentences(sentences: readonly Sentence[], options: Analy
 const SUBJECT_END = new Set(['PROPN', 'PRON']);
 const QUOTES = new Set(["'", '"', '‘', '’', '“', '”']);
 const OBJECT_START = new Set(['DET', 'NUM']);
+const PARTICIPLE_OBJECT_START = new Set(['DET', 'NUM', 'PROPN', 'PRON']);
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their']);
 
 // The tagger reads a headline's verb after a name as a noun ("Obama and Medvedev sign a treaty",
-// "Russia sanctions the US"): a known verb form between a name and an object is a verb; so is one quoted after "to".
+// "Russia sanctions the US") or a past form as an adjective ("The US informed Russia"): a known verb form between a
+// name and an object is a verb; so is one quoted after "to".
 function retagVerbs(list: Token[], known: ReadonlyMap<string, readonly string[]>, verbs: ReadonlySet<string>): void {
   for (let i = 1; i < list.length - 1; i++) {
     const t = list[i]!;
-    if (t.pos !== 'NOUN' || !verbs.has(t.lower)) continue;
+    if (!verbs.has(t.lower)) continue;
+    // A past form read as an adjective between a name (and adverbs) and its object is the verb ("The US also informed Russia that…").
+    if (t.pos === 'ADJ' && /ed$/.test(t.lower)) {
+      const lemmas = known.get(t.lower);
+      let b = i - 1;
+      while (b > 0 && list[b]!.pos === 'ADV') b--;
+      const before = list[b]!;
+      if (lemmas && SUBJECT_END.has(before.pos) && !POSSESSIVES.has(before.lower) && PARTICIPLE_OBJECT_START.has(list[i + 1]!.pos)) {
+        list[i] = { ...t, pos: 'VERB', lemma: lemmas[0] ?? t.lemma };
+      }
+      continue;
+    }
+    if (t.pos !== 'NOUN') continue;
     const lemmas = known.get(t.lower);
     // A verb quoted after "to" ("tried to 'reset' the relationship").
     if (lemmas && QUOTES.has(list[i - 1]!.text) && list[i - 2]?.lower === 'to' && QUOTES.has(list[i + 1]!.text)) {

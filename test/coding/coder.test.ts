@@ -26,6 +26,9 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Russia has criticised the US for its policy in Syria.', events: ['RUS>USA ACCUSE asserted'] },
   { text: 'Diplomatic relations between Russia and the United States were formally re-established in 1992.', events: ['RUS>USA AGREE asserted', 'USA>RUS AGREE asserted'] },
   { text: 'New evidence against Iran was presented by the United States on Monday.', events: ['USA>IRN ACCUSE asserted'] },
+  // "The Department" in a department's own statement is its government; "it" then takes that subject.
+  { text: 'The Department also informed the Russian Government that it would deny Russian diplomats access to two compounds.', date: '2016-12-29', events: ['USA>RUS SANCTION future'], publisher: 'U.S. Department of State' },
+  { text: 'The Department of Defense informed Russia that it would close the base.', date: '2016-12-29', events: [], publisher: 'A blog in Moscow' },
   // Being somewhere is no visit; being there with a named actor is a meeting, each way.
   { text: 'I am glad to be back in Moscow.', events: [], publisher: 'The White House' },
   { text: 'I am honoured to be here again in Moscow with President Putin.', date: '2013-05-01', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'], publisher: 'The White House' },

@@ -27,6 +27,21 @@ test('analyse: known forms give the lemma; a headline verb after a name is retag
   assert.equal(s?.tokens.find((t) => t.text === 'staged')?.lemma, 'stage');
 });
 
+// The tagger reads some past forms as adjectives; between a subject (and adverbs) and an object they are verbs.
+const participles: ReadonlyArray<[string, string, string]> = [
+  ['The US informed Russia that it would act.', 'informed', 'VERB'],
+  ['The Department also informed the Russian Government of it.', 'informed', 'VERB'],
+  ['Russia was informed of the decision.', 'informed', 'VERB|ADJ|AUX'],
+  ['An informed observer disagrees.', 'informed', 'ADJ'],
+];
+for (const [text, word, pos] of participles) {
+  test(`analyse: "${word}" in "${text}" is ${pos}`, () => {
+    const lemmas = new Map([['informed', ['inform']]]);
+    const [s] = analysedSentences([sentence(text)], { lemmas, verbForms: new Set(['informed']) });
+    assert.match(s?.tokens.find((t) => t.text === word)?.pos ?? '', new RegExp(`^(${pos})$`));
+  });
+}
+
 const lemmaCases: ReadonlyArray<[string, string, string]> = [
   ['was', 'AUX', 'be'], ['met', 'VERB', 'meet'], ['need', 'VERB', 'need'], ['stationed', 'VERB', 'station'], ['talks', 'NOUN', 'talk'], ['countries', 'NOUN', 'country'],
   ['meetings', 'NOUN', 'meeting'], ['crisis', 'NOUN', 'crisis'], ['visiting', 'VERB', 'visit'], ['banned', 'VERB', 'ban'], ['Russia', 'PROPN', 'Russia'],
