@@ -1,7 +1,7 @@
 import type { DyadReport } from '../analysis/types.ts';
 
 /** Version of the JSON report's shape; bumped when a key changes meaning or goes away. */
-export const REPORT_JSON_VERSION = 1;
+export const REPORT_JSON_VERSION = 2;
 
 /** The whole report as JSON: every section, keys in a fixed order, dates as ISO days. */
 export function jsonFromDyadReport(report: DyadReport): string {
