@@ -484,7 +484,8 @@ function hasFirstOrSecondPerson(words: readonly Word[]): boolean {
  * Codes a document's sentences into events, in order, carrying the discourse
  * (speaker, pair, pronoun candidates) from sentence to sentence. Sentences
  * with no trigger, or with fewer than two ends, skip the rules: they only carry
- * the discourse on.
+ * the discourse on, and give their assessments (how two actors stand), which
+ * any sentence with a state word may hold.
  */
 export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], config: CoderConfig = defaultCoderConfig(), options: CodeOptions = {}): CodedSentence[] {
   const docDate = isIsoDate(options.date) ? options.date : isIsoDate(doc.meta.date) ? doc.meta.date : null;
