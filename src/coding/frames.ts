@@ -618,6 +618,15 @@ function insideCondition(words: readonly Word[], from: number, head: number): bo
   return true;
 }
 
+const BARE_COURTESY_WORDS = new Set(['thank', 'thanks', 'you', 'welcome', 'very', 'so', 'much', 'a', 'lot', 'again', 'once', 'all', 'everyone']);
+
+// "Thank you.", "Thank you very much!", "Welcome!": a courtesy that is the whole of what is said.
+function bareCourtesy(words: readonly Word[], from: number, t: Trigger): boolean {
+  if (t.rule.type !== 'SUPPORT') return false;
+  const said = words.slice(from).filter((w) => w.pos !== 'PUNCT');
+  return said.length > 0 && said.length <= 6 && said.every((w) => BARE_COURTESY_WORDS.has(w.lower));
+}
+
 // What follows "glad to be" when it says where the speaker is, not what they are doing ("meeting with you").
 const BEING_THERE = new Set(['back', 'here', 'there', 'again', 'in', 'at', 'with', 'among', 'together', 'present']);
 
@@ -1021,6 +1030,11 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     if (sources.length === 0 && between) {
       sources = endsOf(between);
       how = `${rule.id} between`;
+    }
+    // A bare "Thank you." or "Welcome!", with nothing thanked for and no one named, codes nothing.
+    if (sourceGroup === null && bareCourtesy(words, input.contentStart, t)) {
+      rejections.push(rejection(t, 'not-an-act', `a bare "${words.slice(t.head, t.end + 1).map((w) => w.text).join(' ')}" with no addressee or object codes nothing`));
+      continue;
     }
     // In speech, a courtesy with no subject at the start of the content is the speaker's ("Thank you", "Welcome").
     if (sources.length === 0 && input.speech && input.discourse.speaker && t.head <= firstContentWord(words, input.contentStart, groups) + 1

@@ -29,6 +29,9 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   // "The Department" in a department's own statement is its government; "it" then takes that subject.
   { text: 'The Department also informed the Russian Government that it would deny Russian diplomats access to two compounds.', date: '2016-12-29', events: ['USA>RUS SANCTION future'], publisher: 'U.S. Department of State' },
   { text: 'The Department of Defense informed Russia that it would close the base.', date: '2016-12-29', events: [], publisher: 'A blog in Moscow' },
+  // A bare "Thank you." codes nothing; thanks for something go to the addressee.
+  { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you very much.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you for the invitation.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS SUPPORT asserted'] },
   // Being somewhere is no visit; being there with a named actor is a meeting, each way.
   { text: 'I am glad to be back in Moscow.', events: [], publisher: 'The White House' },
   { text: 'I am honoured to be here again in Moscow with President Putin.', date: '2013-05-01', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'], publisher: 'The White House' },
