@@ -85,10 +85,14 @@ function groupBefore(words: readonly Word[], groups: readonly ActorGroup[], i: n
 
 // A participle with its agent ("compounds used by Russian personnel") or in a compound ("intelligence-related")
 // only describes a noun: it is not the verb before.
+const NOMINAL_GERUND_BEFORE = new Set(["'s", '’s', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'the', 'a', 'an', 'this', 'that']);
+
 function previousVerb(words: readonly Word[], i: number, floor: number): number {
   for (let j = i - 1; j >= floor; j--) {
     const w = words[j]!;
     if (w.pos !== 'VERB' || words[j - 1]?.text === '-' || (words[j + 1]?.lower === 'by' && /ed$/.test(w.lower))) continue;
+    // A gerund used as a noun is no predicate: "the U.S. side's holding of the summit".
+    if (/ing$/.test(w.lower) && (NOMINAL_GERUND_BEFORE.has(words[j - 1]?.lower ?? '') || words[j + 1]?.lower === 'of')) continue;
     return j;
   }
   return -1;
