@@ -30,7 +30,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'The Department also informed the Russian Government that it would deny Russian diplomats access to two compounds.', date: '2016-12-29', events: ['USA>RUS SANCTION future'], publisher: 'U.S. Department of State' },
   { text: 'The Department of Defense informed Russia that it would close the base.', date: '2016-12-29', events: [], publisher: 'A blog in Moscow' },
   // The subject of a second predicate is the first's, not a possessor inside its object ("the US side's holding of").
-  { text: "The Chinese side appreciates the US side's holding of the summit, and welcomes the new contributions of the United States.", date: '2015-09-25', events: ['CHN>USA SUPPORT asserted'] },
+  { text: "China and the United States met. China and the United States talked. China and the United States agreed. The Chinese side appreciates the U.S. side's holding of the summit, and welcomes the new contributions to be announced by the United States.", date: '2015-09-25',
+    events: ['CHN>USA AGREE asserted', 'CHN>USA CONSULT asserted', 'CHN>USA CONSULT asserted', 'CHN>USA SUPPORT asserted', 'USA>CHN AGREE asserted', 'USA>CHN CONSULT asserted', 'USA>CHN CONSULT asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.
   { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you very much.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   { text: 'Vladimir Putin met Barack Obama.\n\nBarack Obama: Thank you for the invitation.', date: '2016-09-04', source: 'http://kremlin.ru/x', events: ['RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS SUPPORT asserted'] },
