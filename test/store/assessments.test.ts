@@ -4,6 +4,7 @@ import type { DyadQuery } from '../../src/analysis/types.ts';
 import { dyadAssessmentCells } from '../../src/store/assessments.ts';
 import { dyadFlows, dyadBreakdown } from '../../src/store/dyad-queries.ts';
 import { eventsWhere, openStore, storeCodedDoc } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
 import type { Assessment, Doc, Event, Sentence } from '../../src/types.ts';
 import { codedEvent, docOf, sentencesOf } from './fixtures.ts';
 
@@ -28,6 +29,16 @@ function assessmentOf(doc: Doc, s: Sentence, extra: Partial<Assessment> = {}): A
   };
 }
 
+/** Runs `fn` on a fresh in-memory ledger and closes it. */
+async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openStore(':memory:');
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 const TEXT = 'Russia and the US agreed on talks. Russia criticised the US. The two met again. They differ on Syria.';
 
 // Which of a document's events are the second direction of one act: pairs need the same trigger, type, negation and modality.
@@ -47,24 +58,19 @@ const pairs: ReadonlyArray<{ name: string; events: (doc: Doc, s: readonly Senten
   },
 ];
 for (const c of pairs) {
-  test(`store mirrors: ${c.name}`, async () => {
-    const store = await openStore(':memory:');
-    try {
+  test(`store mirrors: ${c.name}`, () =>
+    withStore(async (store) => {
       const doc = docOf(TEXT);
       const sentences = sentencesOf(doc);
       await storeCodedDoc(store, { doc, sentences, events: c.events(doc, sentences) });
       const all = await eventsWhere(store, {});
       const kept = await eventsWhere(store, { mirrors: false });
       assert.equal(all.total - kept.total, c.mirrors);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 }
 
-test('store mirrors: both directions count an agreement coded each way once; each direction counts it', async () => {
-  const store = await openStore(':memory:');
-  try {
+test('store mirrors: both directions count an agreement coded each way once; each direction counts it', () =>
+  withStore(async (store) => {
     const doc = docOf(TEXT);
     const s = sentencesOf(doc);
     await storeCodedDoc(store, {
@@ -85,14 +91,10 @@ test('store mirrors: both directions count an agreement coded each way once; eac
     // The event with the lower id stays unmarked (here RUS→USA).
     assert.deepEqual(flows.flows.map((f) => [f.forward, f.mirror, f.quad, f.events]), [[true, true, 1, 1], [false, false, 1, 1], [false, false, 3, 1]]);
     assert.deepEqual(flows.origins, [{ origin: 'coded', events: 2 }]);
-  } finally {
-    await store.close();
-  }
-});
+  }));
 
-test('store assessments: stored with their document, counted per row, filtered by dates and origins', async () => {
-  const store = await openStore(':memory:');
-  try {
+test('store assessments: stored with their document, counted per row, filtered by dates and origins', () =>
+  withStore(async (store) => {
     const doc = docOf(TEXT);
     const s = sentencesOf(doc);
     const later = docOf('Russia and the US share concerns about terrorism.', { date: '2016-01-10' });
@@ -114,14 +116,10 @@ test('store assessments: stored with their document, counted per row, filtered b
     assert.deepEqual((await dyadAssessmentCells(store, { ...BOTH, to: '2015-12-31' }, 'context', 3)).map((r) => r.key), ['military']);
     assert.deepEqual(await dyadAssessmentCells(store, { ...BOTH, origins: ['gdelt'] }, 'context', 3), []);
     assert.deepEqual(await dyadAssessmentCells(store, { ...BOTH, a: 'FRA', b: 'DEU' }, 'theater', 3), []);
-  } finally {
-    await store.close();
-  }
-});
+  }));
 
-test('store assessments: a document stored before assessments gets them when ingested again, once', async () => {
-  const store = await openStore(':memory:');
-  try {
+test('store assessments: a document stored before assessments gets them when ingested again, once', () =>
+  withStore(async (store) => {
     const doc = docOf(TEXT);
     const s = sentencesOf(doc);
     const events = [codedEvent(doc, s[1]!, 'RUS', 'USA', 'ACCUSE')];
@@ -134,7 +132,4 @@ test('store assessments: a document stored before assessments gets them when ing
     await storeCodedDoc(store, { doc, sentences: s, events, assessments: [assessmentOf(doc, s[3]!)] });
     assert.equal(await count(), 1);
     assert.equal((await eventsWhere(store, {})).total, 1);
-  } finally {
-    await store.close();
-  }
-});
+  }));
