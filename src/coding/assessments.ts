@@ -191,6 +191,13 @@ function breakBetween(words: readonly Word[], x: number, y: number): boolean {
   return false;
 }
 
+// Which clause of the sentence word `at` is in: breaks and concessive words count.
+function clauseOf(words: readonly Word[], at: number): number {
+  let n = 0;
+  for (let k = 0; k < at; k++) if (CLAUSE_BREAK.has(words[k]!.text) || CONCESSIVE.has(words[k]!.lower)) n++;
+  return n;
+}
+
 // The pair a state word is about: its own parties nearby, else the nearest pair named as one, else the sentence's two parties.
 function pairFor(input: AssessmentInput, named: readonly Pair[], at: number): { readonly pair: Pair; readonly namedPair: boolean } | null {
   const local = partiesPair(input, at, LOCAL_REACH);
@@ -202,19 +209,21 @@ function pairFor(input: AssessmentInput, named: readonly Pair[], at: number): { 
 }
 
 /**
- * The assessments of one sentence: one per pair its state words (neither
- * denied, overcome nor only foreseen) are about, when they lean one way.
+ * The assessments of one sentence: one per pair and clause that its state
+ * words (neither denied, overcome nor only foreseen) are about, when they
+ * lean one way.
  */
 export function assessmentsFromSentence(input: AssessmentInput, index: StateIndex): Assessment[] {
   const { words } = input;
   const hits = phraseHitsOf(words, index).filter((h) => !qualified(words, h.at) && !inName(words, h.at));
   if (hits.length === 0) return [];
   const named = namedPairs(input);
+  // One assessment per pair and clause: "though they share concerns about Iran, they differ on the tactics" says both.
   const byPair = new Map<string, { pair: Pair; namedPair: boolean; hits: PhraseHit<Valence>[] }>();
   for (const h of hits) {
     const found = pairFor(input, named, h.at);
     if (!found) continue;
-    const key = `${found.pair.a}-${found.pair.b}`;
+    const key = `${found.pair.a}-${found.pair.b}|${clauseOf(words, h.at)}`;
     const entry = byPair.get(key) ?? { ...found, hits: [] };
     entry.hits.push(h);
     byPair.set(key, entry);

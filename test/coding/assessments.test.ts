@@ -46,8 +46,10 @@ const cases: ReadonlyArray<{ text: string; assessments: string[] }> = [
   { text: 'India and Russia signed the Declaration on Strategic Partnership.', assessments: [] },
   { text: 'Russia has differences over tactics.', assessments: [] },
   { text: 'Obama will attend the G-20 summit despite differences with Russia.', assessments: ['RUS-USA discord -'] },
-  // Leaning both ways equally says nothing.
-  { text: 'Russia and the US have common interests but deep differences.', assessments: [] },
+  // Each clause says its own; within one, leaning both ways equally says nothing.
+  { text: 'Russia and the US have common interests but deep differences.', assessments: ['RUS-USA accord -', 'RUS-USA discord -'] },
+  { text: 'Though Washington and Moscow share concerns about Iran, they differ on the tactics.', assessments: ['RUS-USA accord IRN', 'RUS-USA discord IRN'] },
+  { text: 'Russia and the US have common interests and deep differences.', assessments: [] },
 ];
 for (const c of cases) {
   test(`assessments: ${c.text}`, () => assert.deepEqual(read(c.text).assessments, c.assessments));
