@@ -83,10 +83,10 @@ function groupBefore(words: readonly Word[], groups: readonly ActorGroup[], i: n
   return groupEndingAt(groups, i) ?? (words[i]?.lower === "'s" || words[i]?.lower === "'" ? groupEndingAt(groups, i - 1) : undefined);
 }
 
-// A participle with its agent ("compounds used by Russian personnel") or in a compound ("intelligence-related")
-// only describes a noun: it is not the verb before.
 const NOMINAL_GERUND_BEFORE = new Set(["'s", '’s', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'the', 'a', 'an', 'this', 'that']);
 
+// A participle with its agent ("compounds used by Russian personnel") or in a compound ("intelligence-related")
+// only describes a noun: it is not the verb before.
 function previousVerb(words: readonly Word[], i: number, floor: number): number {
   for (let j = i - 1; j >= floor; j--) {
     const w = words[j]!;
