@@ -29,6 +29,7 @@ export const ASSESSMENTS_MIGRATION: Omit<Migration, 'version'> = {
   name: 'events: mirror mark of acts coded each way; assessments; documents: assessed',
   statements: [
     'ALTER TABLE events ADD COLUMN mirror BOOLEAN DEFAULT false',
+    'ALTER TABLE events ALTER COLUMN mirror SET NOT NULL',
     // Documents coded before this version have no assessments; ingesting them again adds them.
     'ALTER TABLE documents ADD COLUMN assessed BOOLEAN DEFAULT false',
     MARK_MIRRORS(false),

@@ -41,9 +41,6 @@ const STRENGTH = `((least(CAST(abs(intensity) * 100 AS BIGINT), 1023) * 4 + CAST
 /** The row numbers of a list of rank keys, as text (the analysis' evidence references). */
 const ROWS_OF = (keys: string): string => `list_transform(${keys}, x -> CAST(x % 4294967296 AS VARCHAR))`;
 
-/** Whether a row is the second direction of one act coded each way (`NULL` in rows written before the mark: not one). */
-const MIRROR = 'coalesce(mirror, false)';
-
 /** `date_trunc` parts; a fixed map, so no user text reaches the SQL. */
 const TRUNC: Readonly<Record<Granularity, string>> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' };
 
@@ -84,7 +81,7 @@ function dyadWhere(query: DyadQuery): Where {
 /** Like {@link dyadWhere}, counting an act coded each way once when both directions are counted together. */
 function interactionWhere(query: DyadQuery, dyad: boolean): Where {
   const where = commonWhere(query, dyad);
-  return query.directed ? where : and(where, `NOT ${MIRROR}`);
+  return query.directed ? where : and(where, 'NOT mirror');
 }
 
 function dyadKeyOf(query: DyadQuery): string {
@@ -123,7 +120,7 @@ export async function dyadFlows(store: Store, query: DyadQuery, granularity: Gra
             count(*) AS events, count(*) FILTER (WHERE NOT mirror) AS interactions,
             sum(intensity) AS intensity, sum(intensity * intensity) AS squares, min(day) AS first, max(day) AS last
        FROM (SELECT CAST(date_trunc('${TRUNC[granularity]}', day) AS DATE) AS period, source_country = ? AS forward,
-                    ${MIRROR} AS mirror, quad, intensity, origin, doc_id, day
+                    mirror, quad, intensity, origin, doc_id, day
                FROM events ${where.sql})
       GROUP BY GROUPING SETS ((period, forward, mirror, quad), (origin), (doc_id), ())`,
     [query.a, ...where.params],

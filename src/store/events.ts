@@ -337,7 +337,7 @@ export function whereOfFilter(filter: EventFilter): { readonly sql: string; read
     params.push(filter.negated);
   }
   listOrOne('modality', filter.modality);
-  if (filter.mirrors === false) clauses.push('NOT coalesce(mirror, false)');
+  if (filter.mirrors === false) clauses.push('NOT mirror');
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
