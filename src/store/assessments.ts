@@ -29,7 +29,6 @@ export const ASSESSMENTS_MIGRATION: Omit<Migration, 'version'> = {
   name: 'events: mirror mark of acts coded each way; assessments; documents: assessed',
   statements: [
     'ALTER TABLE events ADD COLUMN mirror BOOLEAN DEFAULT false',
-    'ALTER TABLE events ALTER COLUMN mirror SET NOT NULL',
     // Documents coded before this version have no assessments; ingesting them again adds them.
     'ALTER TABLE documents ADD COLUMN assessed BOOLEAN DEFAULT false',
     MARK_MIRRORS(false),
@@ -55,6 +54,12 @@ export const ASSESSMENTS_MIGRATION: Omit<Migration, 'version'> = {
       rule VARCHAR NOT NULL
     )`,
   ],
+};
+
+/** The mark is never unknown; DuckDB sets a constraint only on a column with no uncommitted change, hence its own step. */
+export const MIRROR_NOT_NULL_MIGRATION: Omit<Migration, 'version'> = {
+  name: 'events: mirror is not null',
+  statements: ['ALTER TABLE events ALTER COLUMN mirror SET NOT NULL'],
 };
 
 /** Marks the mirrored events of one coded document (inside the caller's transaction). */

@@ -1,6 +1,6 @@
 import { StoreError } from '../errors.ts';
 import type { Store } from './connection.ts';
-import { ASSESSMENTS_MIGRATION } from './assessments.ts';
+import { ASSESSMENTS_MIGRATION, MIRROR_NOT_NULL_MIGRATION } from './assessments.ts';
 import { FIGURES_MIGRATION } from './figures-queries.ts';
 
 /**
@@ -142,6 +142,7 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: ['ALTER TABLE documents ADD COLUMN publisher VARCHAR'],
   },
   { version: 5, ...ASSESSMENTS_MIGRATION },
+  { version: 6, ...MIRROR_NOT_NULL_MIGRATION },
 ];
 
 /** Checks that versions run 1, 2, 3… with no gap or repeat. */

@@ -120,7 +120,7 @@ test('connection: values come back JSON-safe', async () => {
   await store.close();
 });
 
-test('migrations: version 5 marks the second direction of acts coded each way in an older ledger', async () => {
+test('migrations: versions 5 and 6 mark the second direction of acts coded each way in an older ledger', async () => {
   const dir = tempDir();
   try {
     const path = join(dir, 'x.duckdb');
@@ -134,6 +134,7 @@ test('migrations: version 5 marks the second direction of acts coded each way in
     const store = await openStore(path);
     const rows = await store.all<{ id: string; mirror: boolean }>('SELECT id, mirror FROM events ORDER BY id');
     assert.deepEqual(rows, [{ id: 'a', mirror: false }, { id: 'b', mirror: true }, { id: 'c', mirror: false }]);
+    await assert.rejects(store.run("UPDATE events SET mirror = NULL WHERE id = 'a'"), StoreError);
     assert.equal((await store.one<{ n: number }>('SELECT count(*) AS n FROM assessments'))?.n, 0);
     await store.close();
   } finally {
