@@ -13,18 +13,30 @@ import { prepositionBefore } from './clauses.ts';
 import { readDictionary } from './dictionary-file.ts';
 import type { DictionaryFile } from './dictionary-file.ts';
 import type { ResolvedMention } from './discourse.ts';
+import type { Resolved } from './mentions.ts';
 import type { Word } from './mentions.ts';
 import { phraseHitsOf, phraseIndexFromDictionary } from './phrases.ts';
 import type { PhraseHit, PhraseIndex } from './phrases.ts';
 
+/**
+ * What a state phrase says: discord or accord, and whether it is said of a
+ * pair ("their differences") or of an issue between the pair the text is
+ * about ("another issue of contention is Iran").
+ */
+export interface StateWord {
+  readonly valence: Valence;
+  readonly of: 'pair' | 'issue';
+}
+
 /** The state dictionary, compiled for matching. */
-export type StateIndex = PhraseIndex<Valence>;
+export type StateIndex = PhraseIndex<StateWord>;
 
 /** Validates and compiles a parsed state dictionary. */
 export function stateIndexFromDictionary(file: DictionaryFile): StateIndex {
-  return phraseIndexFromDictionary(file, 'valence', (cell, where) => {
-    if (!(VALENCES as readonly string[]).includes(cell)) throw new ConfigError(where, `unknown valence "${cell}" (expected ${VALENCES.join(' or ')})`);
-    return cell as Valence;
+  return phraseIndexFromDictionary(file, ['valence', 'of'], ([valence = '', of = ''], where) => {
+    if (!(VALENCES as readonly string[]).includes(valence)) throw new ConfigError(where, `unknown valence "${valence}" (expected ${VALENCES.join(' or ')})`);
+    if (of !== 'pair' && of !== 'issue') throw new ConfigError(where, `"of" must be pair or issue, not "${of}"`);
+    return { valence: valence as Valence, of };
   });
 }
 
@@ -60,6 +72,8 @@ export interface AssessmentInput {
   readonly isActor: (code: string) => boolean;
   /** Whether a code is a state (not an organisation). */
   readonly isState: (code: string) => boolean;
+  /** The pair the text is about so far (the discourse's), for words said of an issue between them. */
+  readonly pair: readonly [Resolved, Resolved] | null;
 }
 
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'lack', 'absence', 'nor', 'neither', 'free', 'overcome', 'overcomes', 'overcoming', 'ease', 'easing', 'reduce', 'reducing']);
@@ -198,14 +212,20 @@ function clauseOf(words: readonly Word[], at: number): number {
   return n;
 }
 
-// The pair a state word is about: its own parties nearby, else the nearest pair named as one, else the sentence's two parties.
-function pairFor(input: AssessmentInput, named: readonly Pair[], at: number): { readonly pair: Pair; readonly namedPair: boolean } | null {
+// The pair a state word is about: its own parties nearby, else the nearest pair named as one, else the sentence's two
+// parties; a word said of an issue ("another issue of contention is Iran") may name only the issue, between the pair the
+// text is about.
+function pairFor(input: AssessmentInput, named: readonly Pair[], hit: PhraseHit<StateWord>): { readonly pair: Pair; readonly namedPair: boolean } | null {
+  const at = hit.at;
   const local = partiesPair(input, at, LOCAL_REACH);
   if (local) return { pair: local, namedPair: false };
   const near = named.filter((p) => distance(p, at) <= PAIR_REACH).sort((x, y) => distance(x, at) - distance(y, at))[0];
   if (near) return { pair: near, namedPair: true };
   const parties = partiesPair(input, at, PAIR_REACH);
-  return parties ? { pair: parties, namedPair: false } : null;
+  if (parties) return { pair: parties, namedPair: false };
+  const [x, y] = input.pair ?? [];
+  if (hit.phrase.value.of !== 'issue' || !x || !y || x.country === y.country) return null;
+  return { pair: pairOf(x.country, y.country, -1, -1, 'the pair the text is about'), namedPair: true };
 }
 
 /**
@@ -219,9 +239,9 @@ export function assessmentsFromSentence(input: AssessmentInput, index: StateInde
   if (hits.length === 0) return [];
   const named = namedPairs(input);
   // One assessment per pair and clause: "though they share concerns about Iran, they differ on the tactics" says both.
-  const byPair = new Map<string, { pair: Pair; namedPair: boolean; hits: PhraseHit<Valence>[] }>();
+  const byPair = new Map<string, { pair: Pair; namedPair: boolean; hits: PhraseHit<StateWord>[] }>();
   for (const h of hits) {
-    const found = pairFor(input, named, h.at);
+    const found = pairFor(input, named, h);
     if (!found) continue;
     const key = `${found.pair.a}-${found.pair.b}|${clauseOf(words, h.at)}`;
     const entry = byPair.get(key) ?? { ...found, hits: [] };
@@ -231,11 +251,14 @@ export function assessmentsFromSentence(input: AssessmentInput, index: StateInde
   const out: Assessment[] = [];
   for (const { pair, namedPair, hits: own } of byPair.values()) {
     let lean = 0;
-    for (const h of own) lean += h.phrase.value === 'discord' ? 1 : -1;
+    for (const h of own) lean += h.phrase.value.valence === 'discord' ? 1 : -1;
     if (lean === 0) continue;
     const valence: Valence = lean > 0 ? 'discord' : 'accord';
-    const cues = own.filter((h) => h.phrase.value === valence);
+    const cues = own.filter((h) => h.phrase.value.valence === valence);
     const cue = cues[0]!;
+    const theater = theaterOf(input, pair, namedPair);
+    // The text's pair stands in only for an issue the sentence names ("another issue of contention is Iran").
+    if (pair.first < 0 && theater === null) continue;
     const first = words[cue.at]!;
     const last = words[cue.end]!;
     out.push({
@@ -248,7 +271,7 @@ export function assessmentsFromSentence(input: AssessmentInput, index: StateInde
       b: pair.b,
       valence,
       contexts: contextsNear(words, input.contexts, cue.at),
-      theater: theaterOf(input, pair, namedPair),
+      theater,
       date: input.date,
       section: input.sentence.section,
       rule: `${cues.map((h) => `states.tsv:${h.phrase.line} ${h.phrase.id}`).join(', ')}; ${pair.how}`,

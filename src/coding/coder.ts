@@ -500,7 +500,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     if (!p.candidate && (prefilter || p.triggers.length === 0)) {
       // Nothing to code: only carry the discourse on, with whoever a label gives the floor to ("Dmitry Medvedev: Mr President,").
       const light = lightMentions(p, config, docDate, discourse);
-      const assessments = assessmentsOf(doc, p.sentence, p.words, light, null, config, docDate);
+      const assessments = assessmentsOf(doc, p.sentence, p.words, light, null, config, docDate, discourse.pair);
       discourse = nextDiscourse(discourse, light, speakerLabel(p.words, light).speaker);
       out.push({ sentence: p.sentence, events: [], reasons: p.why ? [p.why] : [], assessments, analysed: false });
       continue;
@@ -516,7 +516,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
     if (meeting && discourse.pair === before.pair) {
       discourse = { ...discourse, pair: [{ country: meeting.source.country, sector: 'GOV', entry: `country:${meeting.source.country}` }, { country: meeting.target.country, sector: 'GOV', entry: `country:${meeting.target.country}` }] };
     }
-    const assessments = assessmentsOf(doc, p.sentence, p.words, outcome.resolved, outcome.groups, config, docDate);
+    const assessments = assessmentsOf(doc, p.sentence, p.words, outcome.resolved, outcome.groups, config, docDate, before.pair);
     out.push({ sentence: p.sentence, events: outcome.events, reasons: outcome.events.length > 0 ? [] : outcome.reasons, assessments, analysed: true });
   }
   return out;
@@ -525,6 +525,7 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
 /** What a sentence says about how two actors stand, read only when it holds a state word. */
 function assessmentsOf(
   doc: Doc, s: Sentence, words: readonly Word[], resolved: readonly ResolvedMention[], groups: readonly ActorGroup[] | null, config: CoderConfig, docDate: string | null,
+  pair: readonly [Resolved, Resolved] | null,
 ): Assessment[] {
   if (resolved.length === 0 || !hasStateWords(words, config.states)) return [];
   return assessmentsFromSentence({
@@ -537,6 +538,7 @@ function assessmentsOf(
     date: docDate,
     isActor: (code) => config.igoCodes.has(code) || config.actors.countries.has(code),
     isState: (code) => isState(code, config),
+    pair,
   }, config.states);
 }
 
@@ -599,7 +601,7 @@ export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfi
       sentence,
       events: outcome.events,
       reasons: outcome.events.length > 0 ? [] : outcome.reasons,
-      assessments: assessmentsOf(doc, sentence, words, outcome.resolved, outcome.groups, config, docDate),
+      assessments: assessmentsOf(doc, sentence, words, outcome.resolved, outcome.groups, config, docDate, discourse.pair),
       analysed: true,
     },
     trace: outcome.trace,

@@ -30,22 +30,26 @@ export interface PhraseIndex<V> {
 }
 
 /**
- * Compiles the rows of a dictionary whose columns are `id`, `phrase` and one
- * value column; `valueOf` checks and reads the value cell (throwing a
+ * Compiles the rows of a dictionary whose columns are `id`, `phrase` and the
+ * value columns; `valueOf` checks and reads the value cells (throwing a
  * `ConfigError` at `where`).
  */
-export function phraseIndexFromDictionary<V>(file: DictionaryFile, valueColumn: string, valueOf: (cell: string, where: string) => V): PhraseIndex<V> {
-  const expected = ['id', 'phrase', valueColumn];
+export function phraseIndexFromDictionary<V>(
+  file: DictionaryFile,
+  valueColumns: readonly string[],
+  valueOf: (cells: readonly string[], where: string) => V,
+): PhraseIndex<V> {
+  const expected = ['id', 'phrase', ...valueColumns];
   if (file.columns.join(',') !== expected.join(',')) throw new ConfigError(file.file, `columns must be ${expected.join(', ')}`);
   const byFirst = new Map<string, Phrase<V>[]>();
   const prefixes: Phrase<V>[] = [];
   const seen = new Set<string>();
   for (const row of file.rows) {
     const where = `${row.file}:${row.line}`;
-    const [id = '', phrase = '', cell = ''] = row.cells;
+    const [id = '', phrase = '', ...cells] = row.cells;
     if (seen.has(id)) throw new ConfigError(where, `duplicate id "${id}"`);
     seen.add(id);
-    const value = valueOf(cell, where);
+    const value = valueOf(cells, where);
     const raw = phrase.toLowerCase().split(/\s+/).filter(Boolean);
     const stems = raw.map((w) => w.length > 1 && w.endsWith('*'));
     const words = raw.map((w, k) => (stems[k] ? w.slice(0, -1) : w));

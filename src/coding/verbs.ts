@@ -145,7 +145,7 @@ export type ContextIndex = PhraseIndex<readonly Context[]>;
 
 /** Validates and compiles a parsed contexts dictionary. */
 export function contextIndexFromDictionary(file: DictionaryFile): ContextIndex {
-  return phraseIndexFromDictionary(file, 'contexts', (cell, where) => {
+  return phraseIndexFromDictionary(file, ['contexts'], ([cell = ''], where) => {
     const ctx = listCell(cell);
     if (ctx.length === 0) throw new ConfigError(where, 'no context given');
     for (const c of ctx) {

@@ -37,6 +37,10 @@ const cases: ReadonlyArray<{ text: string; assessments: string[] }> = [
   { text: 'The US and Russia share concerns about global terrorism.', assessments: ['RUS-USA accord - [terrorism]'] },
   { text: 'Despite their differences with the US on Syria, the Russians have got the US on board for talks.', assessments: ['RUS-USA discord SYR'] },
   { text: 'Relations between Moscow and Washington are characterised by distrust.', assessments: ['RUS-USA discord -'] },
+  // Said of an issue, the pair may be the one the text is about; with no issue named, there is nothing to place.
+  { text: 'Russia and the US met in Geneva. Another issue of contention is Iran.', assessments: ['RUS-USA discord IRN'] },
+  { text: 'Russia and the US met in Geneva. This remains a contentious question.', assessments: [] },
+  { text: 'Russia and the US met in Geneva. Iran has differences over its programme.', assessments: [] },
   // Denied, overcome, only foreseen or conditional: no state.
   { text: 'There are no differences between Russia and the US on terrorism.', assessments: [] },
   { text: 'The US must overcome its distrust of Russia.', assessments: [] },
@@ -72,9 +76,10 @@ test('assessments: each cites its sentence, words and dictionary entry', () => {
 });
 
 const badDictionaries: ReadonlyArray<[string, RegExp]> = [
-  ['# s\nid\tphrase\tvalence\nx\tfoo\twarm\n', /s\.tsv:3.*unknown valence "warm"/],
-  ['# s\nid\tphrase\tvalence\nx\tfoo\tdiscord\nx\tbar\taccord\n', /s\.tsv:4.*duplicate id "x"/],
-  ['# s\nid\tphrase\n', /columns must be id, phrase, valence/],
+  ['# s\nid\tphrase\tvalence\tof\nx\tfoo\twarm\tpair\n', /s\.tsv:3.*unknown valence "warm"/],
+  ['# s\nid\tphrase\tvalence\tof\nx\tfoo\tdiscord\tthem\n', /s\.tsv:3.*"of" must be pair or issue/],
+  ['# s\nid\tphrase\tvalence\tof\nx\tfoo\tdiscord\tpair\nx\tbar\taccord\tpair\n', /s\.tsv:4.*duplicate id "x"/],
+  ['# s\nid\tphrase\tvalence\n', /columns must be id, phrase, valence, of/],
 ];
 for (const [text, message] of badDictionaries) {
   test(`assessments: a bad state dictionary is refused (${message.source})`, () => {
