@@ -1,4 +1,4 @@
-import type { ActorRef, Event } from '../types.ts';
+import type { ActorRef, Assessment, Event } from '../types.ts';
 
 function actorJson(a: ActorRef): Record<string, unknown> {
   return { text: a.text, country: a.country, sector: a.sector, entry: a.entry, span: a.span };
@@ -37,7 +37,8 @@ export function jsonFromEvent(e: Event): Record<string, unknown> {
 
 /** A fixed-width table of events for reading in a terminal. */
 export function tableFromEvents(events: readonly Event[]): string {
-  const rows = events.map((e) => [
+  const head = ['doc', 'sent', 'source', 'target', 'type', 'quad', 'modality', 'contexts', 'theater', 'date', 'evidence'];
+  return tableOf(head, events.map((e) => [
     e.doc ?? '',
     String(e.sentence?.index ?? ''),
     `${e.source.country}${e.source.sector ? `/${e.source.sector}` : ''}`,
@@ -49,9 +50,44 @@ export function tableFromEvents(events: readonly Event[]): string {
     e.theater ?? '',
     e.date ?? '',
     (e.sentence?.text ?? '').replace(/\s+/g, ' ').slice(0, 90),
-  ]);
-  const head = ['doc', 'sent', 'source', 'target', 'type', 'quad', 'modality', 'contexts', 'theater', 'date', 'evidence'];
+  ]));
+}
+
+// Columns padded to their widest cell (the first at most 28, others 40); the last runs on.
+function tableOf(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = head.map((h, i) => Math.min(i === 0 ? 28 : 40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.slice(0, widths[i]).padEnd(widths[i] ?? 0))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');
+}
+
+/** An assessment as `detente code --assessments` prints it: the pair, how they stand, on what, and the sentence that says so. */
+export function jsonFromAssessment(a: Assessment): Record<string, unknown> {
+  return {
+    doc: a.doc,
+    sentence: a.sentence,
+    pair: [a.a, a.b],
+    valence: a.valence,
+    cue: a.cue,
+    span: a.span,
+    contexts: a.contexts,
+    theater: a.theater,
+    date: a.date,
+    section: a.section,
+    rule: a.rule,
+  };
+}
+
+/** Assessments as an aligned text table. */
+export function tableFromAssessments(assessments: readonly Assessment[]): string {
+  const head = ['doc', 'sent', 'pair', 'valence', 'words', 'contexts', 'theater', 'evidence'];
+  return tableOf(head, assessments.map((a) => [
+    a.doc,
+    String(a.sentence.index),
+    `${a.a}-${a.b}`,
+    a.valence,
+    a.cue,
+    a.contexts.join(','),
+    a.theater ?? '',
+    a.sentence.text.replace(/\s+/g, ' ').slice(0, 90),
+  ]));
 }

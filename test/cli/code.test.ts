@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from './run-cli.ts';
+import { runCli, startCli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'detente-code-'));
 const doc = join(dir, 'readout.txt');
@@ -22,6 +22,31 @@ test('code: jsonl has the documented keys in order, one event a line', async () 
   assert.equal((accuse.sentence as { index: number }).index, 1);
   assert.equal(lines.filter((l) => l.type === 'CONSULT').length, 2);
   assert.equal(lines[0]!.date, '2013-04-20');
+});
+
+test('code: --assessments prints what the text says of how two actors stand, not its events', async () => {
+  const file = join(dir, 'paper.txt');
+  writeFileSync(file, 'Russia has criticised the US for its policy in Syria. However, Russia and the US have serious differences over Iran.\n');
+  const run = await runCli(['code', file, '--assessments', '--date', '2013-07-15']);
+  assert.equal(run.code, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.deepEqual(lines.map((l) => [l.pair, l.valence, l.cue, l.theater, (l.sentence as { index: number }).index]), [[['RUS', 'USA'], 'discord', 'differences', 'IRN', 1]]);
+  const table = await runCli(['code', file, '--assessments', '--format', 'table']);
+  assert.match(table.stdout, /^doc +sent +pair +valence +words +contexts +theater +evidence\npaper\.txt +1 +RUS-USA +discord +differences +IRN +However, Russia/);
+});
+
+test('code: a reader that stops early ends the output quietly', async () => {
+  const big = join(dir, 'many.txt');
+  writeFileSync(big, Array.from({ length: 3000 }, (_, i) => `Russia criticised the United States on day ${i + 1}.`).join('\n\n'));
+  const child = startCli(['code', big, '--date', '2013-07-15']);
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Take the first chunk, then close the pipe as `head` does.
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+  child.stdout?.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Error/);
 });
 
 test('code: --date overrides the document date and json and table formats work', async () => {
