@@ -235,6 +235,30 @@ function ofAgentAfter(input: FrameInput, groups: readonly ActorGroup[], end: num
   return g ?? null;
 }
 
+// Verbs by which a relative clause names who did a nominal act ("the cooperation which we have been able to achieve").
+const ACHIEVING = new Set(['achieve', 'reach', 'build', 'establish', 'develop', 'conclude', 'sign', 'strike', 'launch', 'create', 'forge', 'hold', 'impose', 'conduct', 'maintain', 'deepen', 'strengthen']);
+
+/** The subject of a relative clause on a nominal act, when its verb says it did the act: "the cooperation, both political and military, which we have been able to achieve". */
+function relativeAgent(input: FrameInput, groups: readonly ActorGroup[], end: number): ActorGroup | null {
+  const { words } = input;
+  for (let j = end + 1; j < Math.min(words.length, end + 9); j++) {
+    const w = words[j]!;
+    if (w.lower === 'which' || w.lower === 'that') {
+      const g = groups.find((x) => x.first === j + 1 && x.prep === null);
+      if (!g) return null;
+      for (let k = g.last + 1; k < Math.min(words.length, g.last + 7); k++) {
+        const v = words[k]!;
+        if (v.text === ',' || opensClause(words, k)) return null;
+        if (v.pos === 'VERB' && ACHIEVING.has(v.lemma)) return g;
+      }
+      return null;
+    }
+    // Only the noun's own modifiers may come between ("cooperation, both political and military, which").
+    if (!(w.text === ',' || w.pos === 'ADJ' || w.pos === 'CCONJ' || w.pos === 'ADV' || w.lower === 'both')) return null;
+  }
+  return null;
+}
+
 /** "X is … of assistance": the subject of "be" before a predicative "of" + noun. */
 function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head: number): ActorGroup | null {
   const { words } = input;
@@ -973,7 +997,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       }
       if (!sourceGroup) {
         sourceGroup = agentOfNoun(input, groups, t.head) ?? byAgentAfter(input, groups, t.end)
-          ?? (rule.flags.has('ofagent') ? ofAgentAfter(input, groups, t.end) : null) ?? predicativeAgent(input, groups, t.head);
+          ?? (rule.flags.has('ofagent') ? ofAgentAfter(input, groups, t.end) : null) ?? predicativeAgent(input, groups, t.head)
+          ?? relativeAgent(input, groups, t.end);
         if (sourceGroup) how = `${rule.id}: agent of the noun`;
       }
       // "held talks … during a visit to Beirut": an act in a time adjunct is the clause subject's.

@@ -32,6 +32,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   // The subject of a second predicate is the first's, not a possessor inside its object ("the US side's holding of").
   { text: "China and the United States met. China and the United States talked. China and the United States agreed. The Chinese side appreciates the U.S. side's holding of the summit, and welcomes the new contributions to be announced by the United States.", date: '2015-09-25',
     events: ['CHN>USA AGREE asserted', 'CHN>USA CONSULT asserted', 'CHN>USA CONSULT asserted', 'CHN>USA SUPPORT asserted', 'USA>CHN AGREE asserted', 'USA>CHN CONSULT asserted', 'USA>CHN CONSULT asserted'] },
+  // A relative clause can name who did a nominal act, when its verb says they did it.
+  { text: 'Vladimir Putin met John Kerry.\n\nJohn Kerry: Because of the cooperation, both political and military, which we have been able to achieve, the ceasefire holds.', date: '2016-03-24', source: 'http://kremlin.ru/x',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA COOPERATE asserted', 'USA>RUS CONSULT asserted', 'USA>RUS COOPERATE asserted'] },
+  { text: 'The cooperation that Russia wants is different.', events: [] },
   // A country's cultural festival held in another: the organiser cooperates with the host.
   { text: 'The Festival of Russian Culture in India was successfully held this year.', date: '2012-12-01', events: ['RUS>IND COOPERATE asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.
