@@ -259,6 +259,36 @@ function relativeAgent(input: FrameInput, groups: readonly ActorGroup[], end: nu
   return null;
 }
 
+const RELATIONSHIP_NOUNS = new Set(['relations', 'relationship', 'ties', 'cooperation', 'partnership', 'dialogue']);
+const LISTING = new Set(['including', 'notably', 'namely']);
+
+/**
+ * The pair whose relationship a list of nominal acts itemises: "achievements in U.S.-Russia relations …, including
+ * cooperation on Afghanistan, the conclusion of the START agreement". Only a pair named with a relationship noun
+ * before the list, and only items of the list (no verb between).
+ */
+function listedUnderPair(input: FrameInput, groups: readonly ActorGroup[], head: number): ActorGroup | null {
+  const { words } = input;
+  let listing = -1;
+  for (let j = head - 1; j >= Math.max(input.contentStart, head - 30); j--) {
+    const w = words[j]!;
+    if (LISTING.has(w.lower)) {
+      listing = j;
+      break;
+    }
+    if (w.pos === 'VERB' || w.text === ';' || w.text === ':' || opensClause(words, j)) return null;
+  }
+  if (listing < 0) return null;
+  for (let j = listing - 1; j >= Math.max(input.contentStart, listing - 14); j--) {
+    if (!RELATIONSHIP_NOUNS.has(words[j]!.lower)) continue;
+    // "discussed bilateral relations, including cooperation on trade": topics of another act, not acts.
+    if (input.triggers.some((u) => u.head < j && u.head >= j - 6)) return null;
+    const pair = groups.find((g) => g.last < j && g.last >= j - 3 && new Set(endsOf(g).map((e) => e.actor.country)).size === 2);
+    return pair ?? null;
+  }
+  return null;
+}
+
 /** "X is … of assistance": the subject of "be" before a predicative "of" + noun. */
 function predicativeAgent(input: FrameInput, groups: readonly ActorGroup[], head: number): ActorGroup | null {
   const { words } = input;
@@ -998,7 +1028,7 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       if (!sourceGroup) {
         sourceGroup = agentOfNoun(input, groups, t.head) ?? byAgentAfter(input, groups, t.end)
           ?? (rule.flags.has('ofagent') ? ofAgentAfter(input, groups, t.end) : null) ?? predicativeAgent(input, groups, t.head)
-          ?? relativeAgent(input, groups, t.end);
+          ?? relativeAgent(input, groups, t.end) ?? listedUnderPair(input, groups, t.head);
         if (sourceGroup) how = `${rule.id}: agent of the noun`;
       }
       // "held talks … during a visit to Beirut": an act in a time adjunct is the clause subject's.

@@ -36,6 +36,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Vladimir Putin met John Kerry.\n\nJohn Kerry: Because of the cooperation, both political and military, which we have been able to achieve, the ceasefire holds.', date: '2016-03-24', source: 'http://kremlin.ru/x',
     events: ['RUS>USA CONSULT asserted', 'RUS>USA COOPERATE asserted', 'USA>RUS CONSULT asserted', 'USA>RUS COOPERATE asserted'] },
   { text: 'The cooperation that Russia wants is different.', events: [] },
+  // Acts listed as what a pair's relationship achieved are the pair's; topics of a discussion are not acts.
+  { text: 'President Obama highlighted achievements in US-Russia relations, including cooperation on Afghanistan.', date: '2012-03-09', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
+  { text: 'Vladimir Putin met Barack Obama. The two presidents discussed bilateral relations, including cooperation on trade and investment.', date: '2012-03-09',
+    events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
   // A country's cultural festival held in another: the organiser cooperates with the host.
   { text: 'The Festival of Russian Culture in India was successfully held this year.', date: '2012-12-01', events: ['RUS>IND COOPERATE asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.
