@@ -259,6 +259,19 @@ function relativeAgent(input: FrameInput, groups: readonly ActorGroup[], end: nu
   return null;
 }
 
+/** Who a stated need falls on: the agent after "by" in its complement, or the subject of "for … to". */
+function whoMustAct(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, sources: readonly End[]): ActorGroup | null {
+  const { words } = input;
+  const own = new Set(sources.map((s) => s.actor.country));
+  for (const g of groups) {
+    if (g.first <= t.end || g.first > t.end + 14 || !isForeign(g, own)) continue;
+    if (words.slice(t.end + 1, g.first).some((w, k) => w.text === ';' || opensClause(words, t.end + 1 + k))) return null;
+    if (g.prep === 'by') return g;
+    if (g.prep === 'for' && words[g.last + 1]?.lower === 'to') return g;
+  }
+  return null;
+}
+
 const RELATIONSHIP_NOUNS = new Set(['relations', 'relationship', 'ties', 'cooperation', 'partnership', 'dialogue']);
 const LISTING = new Set(['including', 'notably', 'namely']);
 
@@ -1154,6 +1167,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     targetGroup ??= invitee;
     const groupActs = recip && sources.length >= 2 && new Set(sources.map((s) => s.actor.country)).size >= 2;
     targetGroup ??= targetOf(input, groups, t, sources, groupActs);
+    // "stressed the need for … by the Ukrainian authorities", "the need for the opposition to distance itself": who must act.
+    if (!targetGroup && rule.id === 'note-need' && !groupActs) targetGroup = whoMustAct(input, groups, t, sources);
     if (groupActs && targetGroup && !(targetGroup.prep === 'with' || targetGroup.prep === 'between' || targetGroup.prep === null)) targetGroup = null;
     if (rule.flags.has('hope') && targetGroup && !actsNext(words, targetGroup)) targetGroup = null;
     // "attacked themselves": a reflexive is the subject again.

@@ -40,6 +40,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'President Obama highlighted achievements in US-Russia relations, including cooperation on Afghanistan.', date: '2012-03-09', events: ['RUS>USA COOPERATE asserted', 'USA>RUS COOPERATE asserted'] },
   { text: 'Vladimir Putin met Barack Obama. The two presidents discussed bilateral relations, including cooperation on trade and investment.', date: '2012-03-09',
     events: ['RUS>USA CONSULT asserted', 'RUS>USA CONSULT asserted', 'USA>RUS CONSULT asserted', 'USA>RUS CONSULT asserted'] },
+  // A stated need is a request to whoever must act: the agent after "by", or the subject of "for … to"; a beneficiary is not.
+  { text: 'Putin stressed the need for complete fulfilment of the Minsk Agreements by the Ukrainian authorities.', date: '2016-03-14', events: ['RUS>UKR REQUEST asserted'] },
+  { text: 'Putin stressed the need for Iran to return to the talks.', date: '2016-03-14', events: ['RUS>IRN REQUEST asserted'] },
+  { text: 'Putin stressed the importance of trade for Iran.', date: '2016-03-14', events: [] },
   // A country's cultural festival held in another: the organiser cooperates with the host.
   { text: 'The Festival of Russian Culture in India was successfully held this year.', date: '2012-12-01', events: ['RUS>IND COOPERATE asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.
