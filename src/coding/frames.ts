@@ -478,6 +478,15 @@ function actsNext(words: readonly Word[], g: ActorGroup): boolean {
   return false;
 }
 
+/** The actor a hope is about: the subject of the "that" clause right after it, when an act follows ("hope that C would…"). */
+function hopedActor(input: FrameInput, groups: readonly ActorGroup[], t: Trigger, sources: readonly End[]): ActorGroup | null {
+  const { words } = input;
+  if (words[t.end + 1]?.lower !== 'that') return null;
+  const own = new Set(sources.map((s) => s.actor.country));
+  const g = groups.find((x) => x.first >= t.end + 2 && x.first <= t.end + 4 && x.prep === null);
+  return g && isForeign(g, own) && actsNext(words, g) ? g : null;
+}
+
 /** Material acts aimed at a place: the state it lies in is the target ("exercises in Alaska", "shelling in Gaza"). */
 const PLACE_TARGETED = new Set<EventType>(['ASSAULT', 'MOBILIZE', 'PROTEST', 'COERCE']);
 
@@ -1171,6 +1180,8 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
     if (!targetGroup && rule.id === 'note-need' && !groupActs) targetGroup = whoMustAct(input, groups, t, sources);
     if (groupActs && targetGroup && !(targetGroup.prep === 'with' || targetGroup.prep === 'between' || targetGroup.prep === null)) targetGroup = null;
     if (rule.flags.has('hope') && targetGroup && !actsNext(words, targetGroup)) targetGroup = null;
+    // "expressed the hope that the authorities in Kiev would…": the subject of the hoped-for clause.
+    if (!targetGroup && rule.flags.has('hope') && !groupActs) targetGroup = hopedActor(input, groups, t, sources);
     // "attacked themselves": a reflexive is the subject again.
     if (targetGroup && targetGroup.members.some((m) => /sel(f|ves)$/.test(m.mention.text.toLowerCase()))) targetGroup = sourceGroup;
     let targets: End[] = targetGroup ? endsOf(targetGroup) : [];

@@ -44,6 +44,8 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Putin stressed the need for complete fulfilment of the Minsk Agreements by the Ukrainian authorities.', date: '2016-03-14', events: ['RUS>UKR REQUEST asserted'] },
   { text: 'Putin stressed the need for Iran to return to the talks.', date: '2016-03-14', events: ['RUS>IRN REQUEST asserted'] },
   { text: 'Putin stressed the importance of trade for Iran.', date: '2016-03-14', events: [] },
+  // A hope about another actor's act is a request to it; the hoped-for act is not coded.
+  { text: 'Putin expressed the hope that the Ukrainian authorities would fulfil their obligations.', date: '2016-02-14', events: ['RUS>UKR REQUEST asserted'] },
   // A country's cultural festival held in another: the organiser cooperates with the host.
   { text: 'The Festival of Russian Culture in India was successfully held this year.', date: '2012-12-01', events: ['RUS>IND COOPERATE asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.
