@@ -221,7 +221,7 @@ interface Prepared {
 }
 
 /** Reads a tagged sentence far enough to tell whether it can hold an event: a trigger and something that can be an actor. */
-function prepared(a: AnalysedSentence, config: CoderConfig, counts: Map<string, number>): Prepared {
+function prepared(a: AnalysedSentence, config: CoderConfig, counts: Map<string, number>, conversation: boolean): Prepared {
   const words = wordsFromAnalysed(a);
   const matches = rawMatches(config.actors, words);
   for (const m of matches) {
@@ -245,6 +245,8 @@ function prepared(a: AnalysedSentence, config: CoderConfig, counts: Map<string, 
     if (PLURAL_OR_SPEECH.has(w.lower) && (w.text !== 'US' || w.lower !== 'us')) several = true;
   }
   if (!several) several = matches.some((m) => m.candidates.some((c) => c.plural));
+  // In the record of a call or meeting, thanks, letters and stated needs may go to the other side unnamed.
+  if (!several && conversation) several = triggers.some((t) => t.rule.flags.has('addressee') || t.rule.id === 'note-need');
   if (references === 0) return { sentence, words, matches, triggers, candidate: false, why: { kind: 'no-actor', detail: 'no actor, pronoun or collective' } };
   if (references < 2 && !several) return { sentence, words, matches, triggers, candidate: false, why: { kind: 'one-actor', detail: 'only one actor, pronoun or place: an event needs two ends' } };
   return { sentence, words, matches, triggers, candidate: true, why: null };
@@ -491,8 +493,8 @@ export function codedSentencesFromDoc(doc: Doc, sentences: readonly Sentence[], 
   const docDate = isIsoDate(options.date) ? options.date : isIsoDate(doc.meta.date) ? doc.meta.date : null;
   const counts = new Map<string, number>();
   const prefilter = options.prefilter !== false;
-  const prep = analysedSentences(sentences, { lemmas: config.lemmas, verbForms: config.verbForms }).map((a) => prepared(a, config, counts));
   const facts = factsOf(doc);
+  const prep = analysedSentences(sentences, { lemmas: config.lemmas, verbForms: config.verbForms }).map((a) => prepared(a, config, counts, facts.conversation));
   const author = authorOf(doc, config);
   let discourse = openingDiscourse(author, docPairOf(counts, config.actors));
   const out: CodedSentence[] = [];
@@ -593,7 +595,7 @@ export function explainSentence(doc: Doc, sentence: Sentence, config: CoderConfi
   const [a] = analysedSentences([sentence], { lemmas: config.lemmas, verbForms: config.verbForms });
   const words = a ? wordsFromAnalysed(a) : [];
   const counts = new Map<string, number>();
-  if (a) prepared(a, config, counts);
+  if (a) prepared(a, config, counts, factsOf(doc).conversation);
   const discourse = openingDiscourse(authorOf(doc, config), docPairOf(counts, config.actors));
   const outcome = codeOne(doc, sentence, words, discourse, config, docDate, factsOf(doc));
   return {

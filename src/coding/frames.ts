@@ -558,6 +558,12 @@ function partnerOf(d: Discourse, sources: readonly End[]): Resolved | null {
   return null;
 }
 
+/** Whether every actor the sentence names is the source's or the partner's ("the importance of increasing trade between the two nations"). */
+function onlyThePair(input: FrameInput, partner: Resolved, sources: readonly End[]): boolean {
+  const allowed = new Set([partner.country, ...sources.map((s) => s.actor.country)]);
+  return input.mentions.every((r) => r.actors.every((a) => allowed.has(a.country)) && !(r.mention.kind === 'location' && r.mention.theater && !allowed.has(r.mention.theater)));
+}
+
 const LAWS = new Set(['law', 'bill', 'decree', 'act', 'legislation', 'order', 'amendment', 'ordinance', 'statute']);
 
 // "signs the Dima Yakovlev Law", "signed an executive order": the object is a law.
@@ -1222,6 +1228,10 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
       // A courtesy or an offer in a conversation goes to the addressee ("we are prepared to help").
       for (const s of sources) pairs.push([s, { actor: input.discourse.addressee, text: null, start: null, end: null }]);
       how += ' → addressee';
+    } else if (rule.id === 'note-need' && input.facts.conversation && partnerOf(input.discourse, sources) && onlyThePair(input, partnerOf(input.discourse, sources)!, sources)) {
+      // In the record of a call or meeting, a need stated with no one else named falls on the partner (a joint act).
+      for (const s of sources) pairs.push([s, { actor: partnerOf(input.discourse, sources)!, text: null, start: null, end: null }]);
+      how += ' → the other side of the conversation';
     } else if (rule.flags.has('addressee') && partnerOf(input.discourse, sources)) {
       // Thanks, condolences or a letter in the record of a call go to the other side of it.
       const other: End = { actor: partnerOf(input.discourse, sources)!, text: null, start: null, end: null };

@@ -207,6 +207,23 @@ test('coder: telling codes a meeting only in the record of a call or meeting', (
   assert.deepEqual(types('Current events, 14 February 2016'), []);
 });
 
+const needs: ReadonlyArray<{ title: string; text: string; events: string[] }> = [
+  // In the record of a call, a need stated with no one else named falls on the other side (a joint act).
+  { title: 'Telephone conversation with US President Barack Obama', text: 'Vladimir Putin spoke with Barack Obama. Putin highlighted the importance of increasing trade.', events: ['RUS>USA REQUEST'] },
+  // Not when the sentence names someone else, nor outside a call or meeting.
+  { title: 'Telephone conversation with US President Barack Obama', text: 'Vladimir Putin spoke with Barack Obama. In discussing the Syrian crisis, Putin noted the need to end hostilities.', events: [] },
+  { title: 'Current events, 14 February 2016', text: 'Vladimir Putin spoke with Barack Obama. Putin highlighted the importance of increasing trade.', events: [] },
+];
+for (const c of needs) {
+  test(`coder: a stated need in "${c.title}": ${c.text}`, () => {
+    const d: Doc = { ...doc(c.text, '2013-03-28'), meta: { title: c.title, date: '2013-03-28', source: null, publisher: null } };
+    for (const prefilter of [true, false]) {
+      const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config, { prefilter }).flatMap((x) => x.events).filter((e) => e.type === 'REQUEST');
+      assert.deepEqual(events.map((e) => `${e.source.country}>${e.target.country} ${e.type}`), c.events, `prefilter ${prefilter}`);
+    }
+  });
+}
+
 test('coder: an event whose type is not its rule\'s takes its type\'s CAMEO code', () => {
   const d = doc('Putin and Obama stressed the importance of the inter-Syrian talks.', '2016-04-18');
   const events = codedSentencesFromDoc(d, sentencesFromDoc(d), config).flatMap((x) => x.events);
