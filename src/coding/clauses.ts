@@ -54,7 +54,9 @@ export function actorGroups(words: readonly Word[], mentions: readonly ResolvedM
     const prev = run?.members.at(-1);
     // "X's Y" is one actor, never a coordination; adjectives qualify a noun.
     const link = prev ? linkBetween(words, prev.mention.last + 1, m.mention.first) : null;
-    if (run && prev && link && !prev.mention.possessive && m.mention.kind !== 'adjectival' && prev.mention.kind !== 'adjectival') {
+    // Two adjectives of one noun coordinate, though: "Russian and Indian foreign ministries".
+    const adjectives = m.mention.kind === 'adjectival' && prev?.mention.kind === 'adjectival' && link === 'and';
+    if (run && prev && link && !prev.mention.possessive && (adjectives || (m.mention.kind !== 'adjectival' && prev.mention.kind !== 'adjectival'))) {
       run.members.push(m);
       run.links.push(link);
     } else {

@@ -718,9 +718,13 @@ const BEING_THERE = new Set(['back', 'here', 'there', 'again', 'in', 'at', 'with
 
 const AGREEMENT_NOUNS = new Set(['agreement', 'treaty', 'declaration', 'accord', 'deal', 'memorandum', 'statement', 'communique', 'resolution', 'plan', 'framework']);
 
-/** Triggers that only name the content or grounds of another act ("accused X of interfering", "sanctions over X's attacks"). */
-function contentTriggers(input: FrameInput): Set<Trigger> {
+/**
+ * Triggers that only name the content or grounds of another act ("accused X of interfering", "sanctions over X's
+ * attacks"), and meetings agreed on, which are coded besides the agreement ("a protocol signed on consultations").
+ */
+function contentTriggers(input: FrameInput): { readonly content: Set<Trigger>; readonly meetings: Set<Trigger> } {
   const out = new Set<Trigger>();
+  const meetings = new Set<Trigger>();
   const { words, triggers } = input;
   for (const t of triggers) {
     // "bilateral cooperation agreements", "a trade deal": a noun naming what a document is about.
@@ -772,10 +776,12 @@ function contentTriggers(input: FrameInput): Set<Trigger> {
           break;
         }
       }
-      if (inside) out.add(u);
+      // A meeting of the parties in an agreement's content is coded too, as announced (the guide's ruling).
+      if (inside && agreeing && u.rule.type === 'CONSULT') meetings.add(u);
+      else if (inside) out.add(u);
     }
   }
-  return out;
+  return { content: out, meetings };
 }
 
 /**
@@ -971,8 +977,9 @@ export function draftsFromSentence(input: FrameInput): { drafts: Draft[]; reject
   const groups = input.groups ?? actorGroups(words, input.mentions);
   const drafts: Draft[] = [];
   const rejections: Rejection[] = [];
-  const content = contentTriggers(input);
-  const { suppressed: complements, hoped } = complementTriggers(input);
+  const { content, meetings } = contentTriggers(input);
+  const { suppressed: complements, hoped: hopedFor } = complementTriggers(input);
+  const hoped = new Set([...hopedFor, ...meetings]);
   let sentenceText: string | null = null;
 
   for (const t of input.triggers) {

@@ -46,6 +46,10 @@ const cases: ReadonlyArray<{ text: string; events: string[]; date?: string; sour
   { text: 'Putin stressed the importance of trade for Iran.', date: '2016-03-14', events: [] },
   // A hope about another actor's act is a request to it; the hoped-for act is not coded.
   { text: 'Putin expressed the hope that the Ukrainian authorities would fulfil their obligations.', date: '2016-02-14', events: ['RUS>UKR REQUEST asserted'] },
+  // Two adjectives of one noun are a pair ("Russian and Indian foreign ministries"); a meeting in an agreement's content is announced.
+  { text: 'There were consultations between Russian and Indian foreign ministries.', date: '2016-10-15', events: ['IND>RUS CONSULT asserted', 'RUS>IND CONSULT asserted'] },
+  { text: 'A protocol has been signed on consultations between Russian and Indian foreign ministries in 2017.', date: '2016-10-15',
+    events: ['IND>RUS AGREE asserted', 'IND>RUS CONSULT future', 'RUS>IND AGREE asserted', 'RUS>IND CONSULT future'] },
   // A country's cultural festival held in another: the organiser cooperates with the host.
   { text: 'The Festival of Russian Culture in India was successfully held this year.', date: '2012-12-01', events: ['RUS>IND COOPERATE asserted'] },
   // A bare "Thank you." codes nothing; thanks for something go to the addressee.

@@ -111,14 +111,14 @@ test('dyad report: from text to verdict, a joint act counts once and the text de
     const text = [
       'Syria has become the most contentious issue between Russia and the United States.',
       'Russia has criticised the United States for its policy in Syria.',
-      'Russia and the United States agreed on talks in Geneva to end the war in Syria.',
+      'Russia and the United States signed an agreement on a ceasefire in Syria.',
       'Russia and the United States have deep differences over Syria.',
       'Russia and the United States have worked together against terrorism.',
     ].join(' ');
     await storeCodedDoc(store, ledgerEntryFromDoc(docOf(text)));
     const r = await dyadReportFromStore(store, QUERY, { grouping: 'theater' });
     const syria = r.matrix.primary.rows.find((row) => row.key === 'SYR');
-    assert.deepEqual([syria?.stats.cooperation, syria?.stats.conflict], [1, 1], 'the Geneva agreement, coded each way, counts once');
+    assert.deepEqual([syria?.stats.cooperation, syria?.stats.conflict], [1, 1], 'the ceasefire agreement, coded each way, counts once');
     assert.deepEqual([syria?.verdict, syria?.basis, syria?.assessments.discord], ['conflictual', 'assessments', 2]);
     assert.ok(syria?.assessments.evidence.discord.every((x) => x.sentence.includes('Syria')));
     assert.deepEqual(r.summary.directions.map((d) => d.stats.events), [2, 3], 'each direction counts its side of a joint act');
