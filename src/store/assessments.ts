@@ -10,7 +10,7 @@ import { dayOfPartialDate } from './dates.ts';
 import type { Migration } from './migrations.ts';
 
 /**
- * Marks, among the coded events of the documents `where` selects, the second
+ * Marks, among the coded events of one document (`$id`) or of all, the second
  * direction of each act coded each way: the same trigger in the same sentence
  * coded with the same type, negation and modality from A to B and from B to A.
  * The event with the lower id stays unmarked.
