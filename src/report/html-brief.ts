@@ -3,10 +3,11 @@
  * inline SVG, no scripts, nothing fetched) that a reader opens in any browser
  * and that prints one section per page.
  */
-import type { DyadReport, EvidenceEvent, MatrixCell, MatrixSection, RowAssessments, VerdictBasis } from '../analysis/types.ts';
+import type { DyadReport, EvidenceEvent, MatrixCell, MatrixSection, VerdictBasis } from '../analysis/types.ts';
 import { overviewOfReport } from '../server/analysis-views.ts';
 import type { Series } from '../types.ts';
 import { indexChartOption, quadChartOption, seriesChartOption } from './charts.ts';
+import { assessedWords } from './markdown.ts';
 import { svgOfChart } from './svg-charts.ts';
 
 /** A stored document the brief may cite. */
@@ -113,12 +114,6 @@ function verdictBadge(verdict: string, basis: VerdictBasis = 'events'): string {
 
 const ASSESSMENT_NOTE = '<p class="muted">Assessments, not events: sentences that say how the two stand. They are never counted as events.</p>';
 
-/** What the text says of the row, "discord 2" or a dash. */
-function assessedCell(a: RowAssessments): string {
-  const parts = [a.discord > 0 ? `discord ${a.discord}` : null, a.accord > 0 ? `accord ${a.accord}` : null].filter((x) => x !== null);
-  return parts.length > 0 ? parts.join(', ') : '–';
-}
-
 function assessmentQuotes(row: MatrixCell, heading = 'What the text says of how they stand', note = true): string {
   const cited = [...row.assessments.evidence.discord.map((x) => ['conf', x] as const), ...row.assessments.evidence.accord.map((x) => ['coop', x] as const)].slice(0, QUOTES_PER_SIDE);
   if (cited.length === 0) return '';
@@ -143,7 +138,7 @@ function matrixTable(section: MatrixSection, caption: string): string {
         `<tr><th scope="row">${escapeHtml(labelOf(r.label))}</th>` +
         `<td class="num ${shade('coop', r.stats.cooperation, max)}">${r.stats.cooperation}</td>` +
         `<td class="num ${shade('conf', r.stats.conflict, max)}">${r.stats.conflict}</td>` +
-        `<td class="num">${signed(r.stats.mean)}</td><td>${assessedCell(r.assessments)}</td><td>${verdictBadge(r.verdict, r.basis)}</td></tr>`,
+        `<td class="num">${signed(r.stats.mean)}</td><td>${assessedWords(r.assessments)}</td><td>${verdictBadge(r.verdict, r.basis)}</td></tr>`,
     )
     .join('');
   return `<table class="matrix"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">Cooperation</th><th scope="col">Conflict</th><th scope="col">Mean intensity</th><th scope="col">The text says</th><th scope="col">Verdict</th></tr></thead><tbody>${body}</tbody></table>`;
